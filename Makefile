@@ -1,0 +1,43 @@
+# One entry point for contributors and CI. `make serve` to preview, `make test` to run every test.
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+export NO_MKDOCS_2_WARNING := 1
+
+.PHONY: serve build test lint browser clean
+
+# A virtual environment with the pinned runtime; reinstalled when requirements.txt changes.
+$(BIN)/.runtime: requirements.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+# Test tools on top of the runtime; reinstalled when either requirements file changes.
+$(BIN)/.dev: requirements-dev.txt $(BIN)/.runtime
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	touch $@
+
+## serve: build both languages and serve them on http://127.0.0.1:8000 with live reload
+serve: $(BIN)/.runtime
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+## build: the static site in site/, strict (any warning fails)
+build: $(BIN)/.runtime
+	$(BIN)/mkdocs build --strict --clean -d site
+
+## browser: Debian's chromium and fonts-noto-cjk for the browser tests
+browser:
+	sh scripts/ensure-browser.sh
+
+## lint: ruff (lint and format check) and a syntax check of our JavaScript
+lint: $(BIN)/.dev
+	$(BIN)/ruff check hooks tests bench scripts
+	$(BIN)/ruff format --check hooks tests bench scripts
+	$(BIN)/python scripts/check_js.py docs/assets/javascripts
+
+## test: install what the tests need, lint, then run every test
+test: $(BIN)/.dev browser lint
+	$(BIN)/python -m pytest
+
+clean:
+	rm -rf site $(VENV) .pytest_cache
