@@ -11,3 +11,23 @@ def test_switch_language_from_english_home_to_chinese_home(page, server):
     page.wait_for_url(f"{server}zh/")
     expect(page.locator("html")).to_have_attribute("lang", "zh")
     assert page.console_errors == []
+
+
+def search(page, query: str):
+    """Type a query the way a reader does; Material's search listens for keyup, which typing CJK skips."""
+    page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill(query)
+    field.press("End")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    return results
+
+
+def test_chinese_search_finds_a_word_from_the_middle_of_a_sentence(page, server):
+    page.goto(f"{server}zh/")
+    # "截图" sits inside "您自己的截图很快可能就是唯一的副本" on the Chinese home page.
+    results = search(page, "截图")
+    texts = [text.replace("\u200b", "") for text in results.all_inner_texts()]
+    assert any("截图" in text for text in texts)
+    assert page.console_errors == []

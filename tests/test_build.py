@@ -1,0 +1,104 @@
+"""Build tests: the real site, built strictly, inspected as HTML."""
+
+import re
+import shutil
+from pathlib import Path
+
+import pytest
+from conftest import ROOT, run_build
+
+PAGES = sorted(path.relative_to(ROOT / "docs" / "en") for path in (ROOT / "docs" / "en").rglob("*.md"))
+
+
+def page_html(site: Path, language: str, source: Path) -> str:
+    prefix = "" if language == "en" else f"{language}/"
+    folder = "" if source.stem == "index" else f"{source.with_suffix('').as_posix()}/"
+    return (site / f"{prefix}{folder}index.html").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("source", PAGES, ids=str)
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_page_is_built_in_both_languages_with_its_lang_and_alternates(built_site, site_url, language, source):
+    html = page_html(built_site, language, source)
+    assert f'<html lang="{language}"' in html
+    slug = "" if source.stem == "index" else f"{source.stem}/"
+    assert f'<link rel="alternate" href="{site_url}{slug}" hreflang="en">' in html
+    assert f'<link rel="alternate" href="{site_url}zh/{slug}" hreflang="zh">' in html
+    assert f'<link rel="alternate" hreflang="x-default" href="{site_url}{slug}">' in html
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_content_pages_show_review_date_notice_sources_and_description(built_site, language):
+    html = page_html(built_site, language, Path("index.md"))
+    notice = {"en": "General information, not legal advice.", "zh": "一般信息，并非法律意见。"}[language]
+    reviewed = {"en": "Last reviewed", "zh": "最后审阅"}[language]
+    assert notice in html
+    assert re.search(rf'{reviewed}\s*<time datetime="\d{{4}}-\d\d-\d\d">', html)
+    assert 'class="lc-sources"' in html and "https://lso.ca/public-resources/access-to-legal-services" in html
+    description = re.search(r'<meta name="description" content="([^"]+)"', html).group(1)
+    assert description and description != "stub"
+
+
+def test_a_404_page_per_language(built_site):
+    english = (built_site / "404.html").read_text(encoding="utf-8")
+    chinese = (built_site / "zh" / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en"' in english
+    assert '<html lang="zh"' in chinese
+
+
+THIRD_PARTY = re.compile(
+    r"""(?:src|href)\s*=\s*["'](?:https?:)?//(?!127\.0\.0\.1)[^"']+["']|@import\s+url\(\s*["']?https?://|"""
+    r"""fonts\.googleapis|fonts\.gstatic|unpkg\.com|cdn\.jsdelivr|googletagmanager|google-analytics"""
+)
+# Outbound links a reader chooses to follow are fine; what matters is what a page loads by itself.
+LOADING_TAGS = re.compile(r"<(?:script|link|img|iframe|source|video|audio)\b[^>]*>", re.I)
+
+
+def test_no_built_file_would_fetch_from_another_host(built_site):
+    offenders = []
+    for path in built_site.rglob("*"):
+        if path.suffix == ".html":
+            text = path.read_text(encoding="utf-8")
+            for tag in LOADING_TAGS.findall(text):
+                if 'rel="alternate"' in tag or "rel=alternate" in tag or 'rel="canonical"' in tag:
+                    continue
+                if THIRD_PARTY.search(tag):
+                    offenders.append(f"{path.relative_to(built_site)}: {tag}")
+        elif path.suffix == ".css" and re.search(
+            r"@import\s+url\(\s*[\"']?https?://|fonts\.googleapis", path.read_text(encoding="utf-8")
+        ):
+            offenders.append(str(path.relative_to(built_site)))
+    assert offenders == []
+
+
+def test_search_index_splits_chinese_into_words(built_site):
+    index = (built_site / "search" / "search_index.json").read_text(encoding="utf-8")
+    assert "\\u200b" in index or "\u200b" in index  # jieba's word boundaries reach the index
+    config = re.search(r'"separator":\s*"([^"]+)"', index).group(1)
+    assert "u200b" in config
+
+
+def copy_project(tmp_path: Path) -> Path:
+    project = tmp_path / "project"
+    project.mkdir()
+    for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
+        source = ROOT / name
+        (shutil.copytree if source.is_dir() else shutil.copy)(source, project / name)
+    return project
+
+
+def test_bad_front_matter_fails_the_strict_build_naming_file_and_field(tmp_path):
+    project = copy_project(tmp_path)
+    page = project / "docs" / "zh" / "help.md"
+    page.write_text(re.sub(r"\nreviewed: [^\n]+", "\nreviewed: next week", page.read_text(encoding="utf-8"), count=1))
+    result = run_build(tmp_path / "site", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+    assert result.returncode != 0
+    assert "docs/zh/help.md: 'reviewed' must be an ISO date like 2026-11-25, got 'next week'" in result.stderr
+
+
+def test_properdocs_builds_the_same_site(tmp_path, site_url):
+    pytest.importorskip("properdocs")
+    result = run_build(tmp_path / "site", site_url, generator="properdocs")
+    assert result.returncode == 0, result.stderr[-3000:]
+    html = (tmp_path / "site" / "zh" / "index.html").read_text(encoding="utf-8")
+    assert '<html lang="zh"' in html and "一般信息，并非法律意见。" in html

@@ -1,0 +1,23 @@
+"""The legal-terms dictionary loads whatever the working directory is, and keeps terms whole."""
+
+import os
+
+import jieba
+from search_zh import LEGAL_TERMS, load_legal_terms
+
+
+def test_dictionary_path_does_not_depend_on_the_working_directory(tmp_path):
+    here = os.getcwd()
+    try:
+        os.chdir(tmp_path)
+        load_legal_terms()
+    finally:
+        os.chdir(here)
+    assert LEGAL_TERMS.is_absolute() and LEGAL_TERMS.exists()
+
+
+def test_every_dictionary_line_is_word_frequency_tag_and_terms_stay_whole():
+    load_legal_terms()
+    lines = [line.split() for line in LEGAL_TERMS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    assert lines and all(len(parts) in (1, 2, 3) for parts in lines)
+    assert "诺威奇令" in jieba.lcut("他向法院申请诺威奇令来查明发帖人")

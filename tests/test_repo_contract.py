@@ -1,0 +1,72 @@
+"""The contributor surface: README commands, CI, workflows and issue forms agree with the Makefile."""
+
+import re
+
+import yaml
+from conftest import ROOT
+
+MAKEFILE = (ROOT / "Makefile").read_text(encoding="utf-8")
+README = (ROOT / "README.md").read_text(encoding="utf-8")
+TARGETS = set(re.findall(r"^([a-z][\w-]*):", MAKEFILE, re.M))
+
+
+def make_targets(text: str) -> set[str]:
+    return set(re.findall(r"\bmake ([a-z][\w-]*)", text))
+
+
+def test_readme_names_serve_and_test_and_they_exist():
+    assert {"serve", "test", "build"} <= make_targets(README) <= TARGETS
+
+
+def test_ci_script_runs_exactly_the_readme_test_command():
+    commands = [
+        line.strip()
+        for line in (ROOT / ".ci" / "run").read_text().splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    assert commands[-1] == "make test"
+    assert "make test" in README
+
+
+def load_workflow(name: str) -> dict:
+    return yaml.safe_load((ROOT / ".github" / "workflows" / name).read_text(encoding="utf-8"))
+
+
+def run_steps(workflow: dict) -> list[str]:
+    return [step["run"] for job in workflow["jobs"].values() for step in job["steps"] if "run" in step]
+
+
+def test_ci_workflow_tests_builds_strictly_and_uploads_with_least_privilege():
+    workflow = load_workflow("ci.yml")
+    assert workflow["permissions"] == {"contents": "read"}
+    assert "cancel-in-progress" in workflow["concurrency"]
+    targets = set().union(*(make_targets(run) for run in run_steps(workflow)))
+    assert {"test", "build"} <= targets <= TARGETS
+    uses = [step.get("uses", "") for step in workflow["jobs"]["test"]["steps"]]
+    assert any(use.startswith("actions/upload-artifact@") for use in uses)
+
+
+def test_deploy_workflow_builds_strictly_with_the_official_pages_actions():
+    workflow = load_workflow("deploy.yml")
+    assert set().union(*(make_targets(run) for run in run_steps(workflow))) == {"build"}
+    uses = {step.get("uses", "").split("@")[0] for job in workflow["jobs"].values() for step in job["steps"]}
+    assert {"actions/upload-pages-artifact", "actions/deploy-pages", "actions/configure-pages"} <= uses
+    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert "--strict" in re.search(r"^build:.*?\n\n", MAKEFILE, re.M | re.S).group(0)
+
+
+def test_issue_forms_and_dependabot_parse():
+    forms = sorted((ROOT / ".github" / "ISSUE_TEMPLATE").glob("*.yml"))
+    names = {yaml.safe_load(path.read_text(encoding="utf-8")).get("name") for path in forms} - {None}
+    assert len(names) == 3
+    ecosystems = {
+        u["package-ecosystem"] for u in yaml.safe_load((ROOT / ".github/dependabot.yml").read_text())["updates"]
+    }
+    assert ecosystems == {"pip", "github-actions"}
+
+
+def test_requirements_are_pinned_exactly():
+    for name in ("requirements.txt", "requirements-dev.txt"):
+        for line in (ROOT / name).read_text().splitlines():
+            if line and not line.startswith(("#", "-r")):
+                assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line), f"{name}: {line} is not pinned with =="
