@@ -1,0 +1,154 @@
+/* Checklists: ticks kept in this browser only, keyed by checklist id and item id (never by text or
+ * position), so they survive reloads, rewording, reordering and switching language. If storage is
+ * missing, full or corrupt, the checklist still works for this visit and nothing throws. */
+(function () {
+  "use strict";
+
+  var VERSION = 1;
+  var PREFIX = "lc-checklist:";
+  var memory = {}; // used when localStorage is unavailable
+
+  var store = {
+    usable: (function () {
+      try {
+        var probe = PREFIX + "probe";
+        window.localStorage.setItem(probe, "1");
+        window.localStorage.removeItem(probe);
+        return true;
+      } catch (error) {
+        return false;
+      }
+    })(),
+    read: function (listId) {
+      var raw = null;
+      try {
+        raw = this.usable ? window.localStorage.getItem(PREFIX + listId) : memory[listId];
+      } catch (error) {
+        raw = memory[listId];
+      }
+      try {
+        var data = raw ? JSON.parse(raw) : null;
+        if (data && data.v === VERSION && data.done && typeof data.done === "object") return data.done;
+      } catch (error) {
+        /* corrupt: start again rather than fail */
+      }
+      return {};
+    },
+    write: function (listId, done) {
+      var raw = JSON.stringify({ v: VERSION, done: done });
+      memory[listId] = raw;
+      if (!this.usable) return false;
+      try {
+        window.localStorage.setItem(PREFIX + listId, raw);
+        return true;
+      } catch (error) {
+        return false; // full or blocked: keep the visit's ticks in memory
+      }
+    },
+    clear: function (listId) {
+      delete memory[listId];
+      try {
+        if (this.usable) window.localStorage.removeItem(PREFIX + listId);
+      } catch (error) {
+        /* nothing stored to clear */
+      }
+    }
+  };
+
+  function boxes(list) {
+    return Array.prototype.slice.call(list.querySelectorAll("input.lc-checklist__box[data-lc-item]"));
+  }
+
+  function showProgress(list) {
+    var all = boxes(list);
+    var done = all.filter(function (box) { return box.checked; }).length;
+    var text = (list.getAttribute("data-lc-progress") || "{done}/{total}")
+      .replace("{done}", String(done))
+      .replace("{total}", String(all.length));
+    list.querySelector(".lc-checklist__progress").textContent = text;
+  }
+
+  function restore(list) {
+    var done = store.read(list.getAttribute("data-lc-checklist"));
+    boxes(list).forEach(function (box) {
+      box.checked = done[box.getAttribute("data-lc-item")] === true;
+    });
+    showProgress(list);
+  }
+
+  function save(list) {
+    var done = {};
+    boxes(list).forEach(function (box) {
+      if (box.checked) done[box.getAttribute("data-lc-item")] = true;
+    });
+    var saved = store.write(list.getAttribute("data-lc-checklist"), done);
+    warnUnsaved(list, !saved);
+  }
+
+  function warnUnsaved(list, show) {
+    var note = list.querySelector(".lc-checklist__unsaved");
+    if (show && !note) {
+      note = document.createElement("p");
+      note.className = "lc-checklist__unsaved";
+      note.setAttribute("role", "status");
+      note.textContent = list.getAttribute("data-lc-unsaved");
+      list.querySelector(".lc-checklist__controls").appendChild(note);
+    }
+    if (note) note.hidden = !show;
+  }
+
+  function printList(list, blank) {
+    var root = document.documentElement;
+    var language = root.lang === "zh" ? "zh-CN" : "en-CA";
+    list.querySelector(".lc-checklist__printed").textContent = new Date().toLocaleDateString(language, {
+      year: "numeric", month: "long", day: "numeric"
+    });
+    list.classList.add("lc-checklist--printing");
+    root.classList.add("lc-print-checklist");
+    root.classList.toggle("lc-print-blank", blank);
+    window.addEventListener("afterprint", function done() {
+      window.removeEventListener("afterprint", done);
+      list.classList.remove("lc-checklist--printing");
+      root.classList.remove("lc-print-checklist", "lc-print-blank");
+    });
+    window.print();
+  }
+
+  function setUp(list) {
+    if (list.hasAttribute("data-lc-ready")) return;
+    list.setAttribute("data-lc-ready", "");
+    list.querySelector(".lc-checklist__controls").hidden = false;
+    restore(list);
+    warnUnsaved(list, !store.usable);
+    list.addEventListener("change", function (event) {
+      if (!event.target.matches("input.lc-checklist__box")) return;
+      save(list);
+      showProgress(list);
+    });
+    list.querySelector(".lc-checklist__clear").addEventListener("click", function () {
+      if (!window.confirm(list.getAttribute("data-lc-confirm"))) return;
+      store.clear(list.getAttribute("data-lc-checklist"));
+      restore(list);
+    });
+    list.querySelector(".lc-checklist__print").addEventListener("click", function () { printList(list, false); });
+    list.querySelector(".lc-checklist__print-blank").addEventListener("click", function () { printList(list, true); });
+  }
+
+  function setUpAll() {
+    document.querySelectorAll(".lc-checklist[data-lc-checklist]").forEach(setUp);
+  }
+
+  // Another tab ticked something: show it here too.
+  window.addEventListener("storage", function (event) {
+    if (!event.key || event.key.indexOf(PREFIX) !== 0) return;
+    document.querySelectorAll(".lc-checklist[data-lc-ready]").forEach(restore);
+  });
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(setUpAll); // Material's page lifecycle
+  } else if (document.readyState === "loading") {
+    document.addEventListener("DOMContentLoaded", setUpAll);
+  } else {
+    setUpAll();
+  }
+})();
