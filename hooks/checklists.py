@@ -126,6 +126,8 @@ def _parse_block(lines: list[str], start: int, end: int, list_id: str, file: str
                 problems.append(Problem(file, number, "item is empty; write the step after '- [ ]'"))
             current = {"id": item["id"] or "", "text": item["text"], "note": [], "line": number}
             items.append(current)
+        elif OPEN.match(raw):
+            continue  # a nested opening is reported by parse()
         elif HEADING.match(raw) and not items and not heading:
             heading = raw.strip()
         elif not raw.strip():
