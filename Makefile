@@ -2,6 +2,7 @@
 PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
+PY_DIRS := $(wildcard hooks tests scripts bench)
 export NO_MKDOCS_2_WARNING := 1
 
 .PHONY: serve build test lint browser clean
@@ -31,8 +32,8 @@ browser:
 
 ## lint: ruff (lint and format check) and a syntax check of our JavaScript
 lint: $(BIN)/.dev
-	$(BIN)/ruff check hooks tests bench scripts
-	$(BIN)/ruff format --check hooks tests bench scripts
+	$(BIN)/ruff check $(PY_DIRS)
+	$(BIN)/ruff format --check $(PY_DIRS)
 	$(BIN)/python scripts/check_js.py docs/assets/javascripts
 
 ## test: install what the tests need, lint, then run every test
