@@ -355,41 +355,56 @@ def on_files(files, config):
     return files
 
 
+def expand(
+    markdown: str, parsed: Parsed, registry: dict[str, Checklist], render_one, file: str
+) -> tuple[str, list[Problem]]:
+    """Swap each checklist, and each include of one, for its rendering; an unknown include is a problem."""
+    rendered, problems = {}, []
+    for start, _, block in parsed.blocks:
+        checklist = registry.get(block.id) if isinstance(block, Include) else block
+        if checklist is None:
+            message = f"no checklist with id {block.id!r} in this language; check the id"
+            problems.append(Problem(file, block.line, message))
+            continue
+        rendered[start] = render_one(checklist)
+    return replace_blocks(markdown, parsed, rendered), problems
+
+
+def _translation_problems(page, parsed: Parsed, name: str, language: str) -> list[Problem]:
+    """Compare the two languages once, in the default-language build, reading the translation from disk."""
+    if language != LANGUAGES[0] or getattr(page.file, "locale", language) != language:
+        return []
+    other = other_language_path(page.file.abs_src_path, language, LANGUAGES[1])
+    if not other.exists():
+        return []
+    other_name = name.replace(f"/{language}/", f"/{LANGUAGES[1]}/", 1)
+    translated = parse(other.read_text(encoding="utf-8"), other_name)
+    return compare_translations(parsed.checklists, translated.checklists, other_name)
+
+
 def on_page_markdown(markdown, page, config, files):
     name = _source_name(page.file)
-    parsed = parse(markdown, name)
-    problems = list(parsed.problems)
     language = config.theme["language"]
-    locale = getattr(page.file, "locale", language)
-    # Compare the two languages once, in the default-language build, reading the translation from disk.
-    if language == LANGUAGES[0] and locale == language:
-        other = other_language_path(page.file.abs_src_path, language, LANGUAGES[1])
-        if other.exists():
-            other_name = name.replace(f"/{language}/", f"/{LANGUAGES[1]}/", 1)
-            translated = parse(other.read_text(encoding="utf-8"), other_name)
-            problems += compare_translations(parsed.checklists, translated.checklists, other_name)
-    rendered: dict[int, str] = {}
+    parsed = parse(markdown, name)
+    problems = parsed.problems + _translation_problems(page, parsed, name, language)
     if parsed.blocks:
         template = config.theme.get_env().get_template("partials/lc-checklist.html")
-        reviewed = getattr(page, "lc_meta", None)
+        page_meta = getattr(page, "lc_meta", None)
+        address = page.canonical_url or page.url
         context = {
             "ui": strings_for(language),
-            "page_url": page.canonical_url or page.url,
-            "qr_data_uri": qr_data_uri(page.canonical_url or page.url),
-            "reviewed_text": format_date(reviewed.reviewed, language) if reviewed else "",
+            "page_url": address,
+            "qr_data_uri": qr_data_uri(address),
+            "reviewed_text": format_date(page_meta.reviewed, language) if page_meta else "",
         }
-        for start, _, block in parsed.blocks:
-            checklist = block if isinstance(block, Checklist) else _registry.get(block.id)
-            if checklist is None:
-                problems.append(
-                    Problem(name, block.line, f"no checklist with id {block.id!r} in this language; check the id")
-                )
-                continue
-            rendered[start] = render(checklist, template, **context)
+        markdown, expand_problems = expand(
+            markdown, parsed, _registry, lambda checklist: render(checklist, template, **context), name
+        )
+        problems += expand_problems
         page.lc_has_checklist = True
     for problem in problems:
         log.warning(str(problem))
-    return replace_blocks(markdown, parsed, rendered)
+    return markdown
 
 
 def on_page_context(context, page, config, nav):

@@ -144,6 +144,11 @@
     document.querySelectorAll(".lc-checklist[data-lc-ready]").forEach(restore);
   });
 
+  // Coming back with the Back button can show a cached copy of the page: show the stored ticks.
+  window.addEventListener("pageshow", function (event) {
+    if (event.persisted) document.querySelectorAll(".lc-checklist[data-lc-ready]").forEach(restore);
+  });
+
   if (window.document$ && typeof window.document$.subscribe === "function") {
     window.document$.subscribe(setUpAll); // Material's page lifecycle
   } else if (document.readyState === "loading") {
