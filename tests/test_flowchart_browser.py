@@ -1,0 +1,202 @@
+"""The "What should I do?" flowchart in real Chromium: every path in both languages, back, start again,
+the URL keeping the position (reload, language switch), a keyboard-only walk, print, and no JavaScript."""
+
+import re
+from urllib.parse import parse_qs, urlparse
+
+import pytest
+from conftest import ROOT
+from flowchart import all_paths, parse
+from playwright.sync_api import expect
+
+MAX_PATHS = 200  # a sanity bound: more paths than this means the flowchart needs restructuring, not more tests
+
+
+def load(language: str):
+    source = ROOT / "docs" / language / "what-to-do.md"
+    chart, errors = parse(source.read_text(encoding="utf-8"), str(source))
+    assert chart is not None and errors == []
+    return chart
+
+
+CHARTS = {language: load(language) for language in ("en", "zh")}
+
+
+def url_for(server: str, language: str, path: list[str] | None = None) -> str:
+    prefix = "" if language == "en" else f"{language}/"
+    query = f"?path={'.'.join(path)}" if path else ""
+    return f"{server}{prefix}what-to-do/{query}"
+
+
+def path_in(url: str) -> list[str]:
+    values = parse_qs(urlparse(url).query).get("path")
+    return values[0].split(".") if values else []
+
+
+def widget(page):
+    return page.locator("[data-lc-flowchart]")
+
+
+def heading(page):
+    return page.locator("[data-lc-fc-heading]")
+
+
+def answer(page, label: str):
+    return widget(page).locator(".lc-fc__answer").filter(has_text=re.compile(f"^{re.escape(label)}$"))
+
+
+def label_of(chart, source: str, target: str) -> str:
+    return next(a.label for a in chart.node_map()[source].answers if a.target == target)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_every_path_reaches_its_outcome(page, server, language):
+    chart = CHARTS[language]
+    nodes = chart.node_map()
+    paths = all_paths(chart, limit=MAX_PATHS + 1)
+    assert 0 < len(paths) <= MAX_PATHS
+    page.goto(url_for(server, language))
+    for path in paths:
+        if path_in(page.url):
+            widget(page).locator("[data-lc-fc-restart]").click()
+        expect(heading(page)).to_have_text(nodes[chart.start].title)
+        for source, target in zip(path, path[1:], strict=False):
+            answer(page, label_of(chart, source, target)).click()
+            expect(heading(page)).to_have_text(nodes[target].title)
+        outcome = nodes[path[-1]]
+        assert outcome.kind == "outcome"
+        assert path_in(page.url) == path
+        expect(widget(page)).to_have_attribute("data-lc-fc-node", outcome.id)
+        expect(widget(page).locator(".lc-fc__answer")).to_have_count(0)
+        expect(widget(page).locator("[data-lc-fc-body] a").first).to_be_visible()
+        expect(widget(page).locator("[data-lc-fc-summary-list] > li")).to_have_count(len(path) - 1)
+    assert page.console_errors == []
+
+
+def test_back_and_start_again(page, server):
+    chart = CHARTS["en"]
+    nodes = chart.node_map()
+    walk = ["safety", "about-you", "seen", "true-or-false"]
+    page.goto(url_for(server, "en"))
+    for source, target in zip(walk, walk[1:], strict=False):
+        answer(page, label_of(chart, source, target)).click()
+    expect(heading(page)).to_have_text(nodes["true-or-false"].title)
+    widget(page).locator("[data-lc-fc-back]").click()
+    expect(heading(page)).to_have_text(nodes["seen"].title)
+    expect(heading(page)).to_be_focused()
+    assert path_in(page.url) == walk[:3]
+    page.go_back()  # the browser's own back button restores the previous step too
+    expect(heading(page)).to_have_text(nodes["true-or-false"].title)
+    widget(page).locator(".lc-fc__change").first.click()  # change the first answer
+    expect(heading(page)).to_have_text(nodes["safety"].title)
+    assert path_in(page.url) == []
+    answer(page, label_of(chart, "safety", "about-you")).click()
+    widget(page).locator("[data-lc-fc-restart]").click()
+    expect(heading(page)).to_have_text(nodes["safety"].title)
+    expect(widget(page).locator("[data-lc-fc-summary]")).to_be_hidden()
+    expect(widget(page).locator("[data-lc-fc-back]")).to_be_hidden()
+    assert path_in(page.url) == []
+    assert page.console_errors == []
+
+
+def test_reload_keeps_the_position_and_a_bad_path_is_trimmed(page, server):
+    nodes = CHARTS["en"].node_map()
+    walk = ["safety", "about-you", "seen", "true-or-false", "know-poster", "where"]
+    page.goto(url_for(server, "en", walk))
+    expect(heading(page)).to_have_text(nodes["where"].title)
+    page.reload()
+    expect(heading(page)).to_have_text(nodes["where"].title)
+    expect(widget(page).locator("[data-lc-fc-summary-list] > li")).to_have_count(len(walk) - 1)
+    page.goto(url_for(server, "en", ["safety", "about-you", "norwich"]))
+    expect(heading(page)).to_have_text(nodes["about-you"].title)
+    assert path_in(page.url) == ["safety", "about-you"]
+    assert page.console_errors == []
+
+
+def test_an_anchor_or_overview_link_opens_the_guide_at_that_node(page, server):
+    nodes = CHARTS["en"].node_map()
+    page.goto(url_for(server, "en") + "#norwich")
+    expect(heading(page)).to_have_text(nodes["norwich"].title)
+    assert path_in(page.url)[-1] == "norwich"
+    page.locator(".lc-fc-outline a[href='#small-claims']").click()
+    expect(heading(page)).to_have_text(nodes["small-claims"].title)
+    assert path_in(page.url)[0] == "safety" and path_in(page.url)[-1] == "small-claims"
+    assert page.console_errors == []
+
+
+def test_switching_language_keeps_the_position(page, server):
+    walk = ["safety", "about-you", "seen", "true-or-false", "know-poster", "anon-want"]
+    page.goto(url_for(server, "en", walk))
+    expect(heading(page)).to_have_text(CHARTS["en"].node_map()["anon-want"].title)
+    page.locator(".md-header__option .md-select button").hover()
+    page.locator('.md-select__link[hreflang="zh"]').click()
+    page.wait_for_url(re.compile(r"/zh/what-to-do/\?path="))
+    expect(page.locator("html")).to_have_attribute("lang", "zh")
+    expect(heading(page)).to_have_text(CHARTS["zh"].node_map()["anon-want"].title)
+    assert path_in(page.url) == walk
+    assert page.console_errors == []
+
+
+def test_a_keyboard_only_walk(page, server):
+    chart = CHARTS["en"]
+    nodes = chart.node_map()
+    walk = ["safety", "under-18", "scam-help"]
+    page.goto(url_for(server, "en"))
+    expect(heading(page)).to_have_text(nodes["safety"].title)
+    for source, target in zip(walk, walk[1:], strict=False):
+        label = label_of(chart, source, target)
+        for _ in range(80):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.textContent.trim()") == label:
+                break
+        else:
+            pytest.fail(f"Tab never reached the answer {label!r}")
+        page.keyboard.press("Enter")
+        expect(heading(page)).to_have_text(nodes[target].title)
+        expect(heading(page)).to_be_focused()
+    expect(widget(page).locator("[data-lc-fc-live]")).to_contain_text(nodes["scam-help"].title)
+    assert path_in(page.url) == walk
+    assert page.console_errors == []
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_print_shows_the_outline_and_every_outcome_and_hides_the_widget(page, server, language):
+    chart = CHARTS[language]
+    page.goto(url_for(server, language, ["safety", "about-you"]))
+    expect(widget(page)).to_be_visible()
+    expect(page.locator("[data-lc-fc-doc]")).to_be_hidden()
+    page.emulate_media(media="print")
+    expect(widget(page)).to_be_hidden()
+    expect(page.locator(".lc-fc-outline")).to_be_visible()
+    for node in chart.nodes:
+        expect(page.locator(f".lc-fc-outline a[href='#{node.id}']").first).to_be_visible()
+        if node.kind == "outcome":
+            expect(page.locator(f"[data-lc-fc-doc] h2[id='{node.id}']")).to_be_visible()
+    expect(page.locator(".lc-notice time")).to_be_visible()  # the review date, printed by the theme
+    address = page.locator(".lc-fc-print")
+    expect(address).to_be_visible()
+    expect(address).to_contain_text(url_for(server, language))
+    assert page.console_errors == []
+
+
+def test_without_javascript_the_document_is_a_click_through(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(url_for(server, "en"))
+        expect(page.locator("[data-lc-flowchart]")).to_be_hidden()
+        expect(page.locator("h2#safety")).to_be_visible()
+        page.locator("[data-lc-fc-doc] a[href='#about-you']").first.click()
+        page.wait_for_url(re.compile("#about-you$"))
+        expect(page.locator("h2#about-you")).to_be_in_viewport()
+        expect(page.locator(".lc-fc-outline")).to_be_visible()
+    finally:
+        context.close()
+
+
+def test_the_flowchart_assets_load_only_on_the_flowchart_page(built_site):
+    for html in built_site.rglob("*.html"):
+        text = html.read_text(encoding="utf-8")
+        is_flowchart = html.parent.name == "what-to-do"
+        assert ("lc-flowchart.js" in text) == is_flowchart, html
+        assert ("lc-flowchart.css" in text) == is_flowchart, html
