@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY_DIRS := $(wildcard hooks tests scripts bench)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint browser clean
+.PHONY: serve build test lint browser clean links
 
 # A virtual environment with the pinned runtime; reinstalled when requirements.txt changes.
 $(BIN)/.runtime: requirements.txt
@@ -42,3 +42,7 @@ test: $(BIN)/.dev browser lint
 
 clean:
 	rm -rf site $(VENV) .pytest_cache
+
+## links: build, then check every external link of site/ (needs the internet; prints a table)
+links: build
+	$(BIN)/python scripts/check_links.py site

@@ -4,6 +4,7 @@ language, and no 404s from Material's language selector."""
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -18,6 +19,7 @@ DEFAULT_LANGUAGE = "en"
 EMPTY_SITEMAP = (
     '<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"></urlset>\n'
 )
+HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="(?P<lang>[^"]*)">\n?')
 
 
 def absolute_alternates(alternates: list[dict], site_url: str) -> list[dict]:
@@ -55,8 +57,22 @@ def write_sitemap_stub(page_dest: str) -> None:
         stub.write_text(EMPTY_SITEMAP, encoding="utf-8")
 
 
+def drop_hreflang(output: str, keep: str = DEFAULT_LANGUAGE) -> str:
+    """The page without rel=alternate hreflang links for languages other than `keep` (x-default stays).
+
+    For a page that exists only in English: its copy in another language's build is English too, so
+    search engines must not be told that it is a translation. The language selector is left alone."""
+
+    def replace(match: re.Match) -> str:
+        return match.group(0) if match["lang"] in (keep, "x-default") else ""
+
+    return HREFLANG_LINK.sub(replace, output)
+
+
 def on_post_page(output, page, config):
     write_sitemap_stub(page.file.abs_dest_path)
+    if getattr(page, "lc_translation_pending", False):  # set by hooks/translations.py
+        output = drop_hreflang(output)
     return output
 
 

@@ -7,6 +7,7 @@ terms (诺威奇令, 不方便法院, …) whole, so a reader's query matches th
 from __future__ import annotations
 
 import logging
+import re
 from pathlib import Path
 
 LEGAL_TERMS = Path(__file__).parent / "data" / "legal-terms.txt"
@@ -22,3 +23,21 @@ def load_legal_terms(dictionary: Path = LEGAL_TERMS) -> None:
 
 def on_startup(command, dirty):
     load_legal_terms()
+
+
+# Runs of Han characters (with Extension A and the compatibility block); everything else is left as is.
+HAN_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+
+
+def segment(text: str) -> str:
+    """Text with every run of Chinese cut into words by jieba (our terms kept whole), words spaced apart.
+
+    Latin text is untouched, so "Van Breda 案" and "诺威奇令（Norwich order）" keep their English words.
+    The search index splits on spaces, so each Chinese word becomes findable wherever it sits.
+    """
+    import jieba
+
+    def spaced(match: re.Match) -> str:
+        return " " + " ".join(jieba.cut(match.group(0), HMM=True)) + " "
+
+    return re.sub(r"\s+", " ", HAN_RUN.sub(spaced, text)).strip()

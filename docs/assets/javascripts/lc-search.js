@@ -1,0 +1,371 @@
+/* Site search behind Material's search box, over this language's own Pagefind index.
+ * Nothing is fetched until the reader opens the search box; then only Pagefind's loader, its
+ * small WebAssembly and the index pieces for the words typed. Chinese is folded from Traditional
+ * to Simplified (a compact table made at build time) and cut into the index's own words.
+ * Design and measurements: contrib/search.md. Loaded before Material's bundle, on purpose. */
+(function () {
+  "use strict";
+
+  var script = document.currentScript;
+  var dialog = document.querySelector('.md-search[data-md-component="search"]');
+  var form = document.forms.namedItem("search");
+  var toggle = document.getElementById("__search");
+  if (!script || !dialog || !form || !toggle) return;
+
+  // Material fetches its whole-site index when it finds these at start-up: take the box over first.
+  dialog.removeAttribute("data-md-component");
+  form.setAttribute("name", "lc-search");
+
+  var bundle = new URL(script.getAttribute("data-lc-bundle"), window.location.href).href;
+  var root = new URL("../", bundle).href;
+  var language = script.getAttribute("data-lc-language") || "en";
+  var text = {
+    placeholder: script.getAttribute("data-lc-placeholder") || "",
+    loading: script.getAttribute("data-lc-loading") || "",
+    none: script.getAttribute("data-lc-none") || "",
+    one: script.getAttribute("data-lc-one") || "",
+    other: script.getAttribute("data-lc-other") || "",
+    error: script.getAttribute("data-lc-error") || ""
+  };
+  var input = form.querySelector("input.md-search__input");
+  var meta = dialog.querySelector(".md-search-result__meta");
+  var list = dialog.querySelector(".md-search-result__list");
+  if (!input || !meta || !list) return;
+
+  dialog.setAttribute("aria-label", script.getAttribute("data-lc-label") || text.placeholder);
+  meta.setAttribute("aria-live", "polite");
+  meta.textContent = text.placeholder;
+
+  var LIMIT = 6; // each result shown costs one small fragment download
+  var LONGEST_WORD = 8;
+  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
+  var HAN_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+  var CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+  // The index spells each Chinese word in ASCII (hooks/search_index.py, spell_han): 诽谤 → zq8bfd8c24.
+  var SPELLED = /zq((?:[0-9a-f]{4})+)/g;
+  var engine = null;
+  var foldTable = null;
+  var known = new Map();
+  var latest = 0;
+  var timer = 0;
+
+  function loadEngine() {
+    if (!engine) {
+      engine = import(bundle + "pagefind.js").then(function (pagefind) {
+        return pagefind
+          .options({ basePath: bundle, baseUrl: new URL(root).pathname, language: language, noWorker: true, excerptLength: 24 })
+          .then(function () {
+            return pagefind;
+          });
+      });
+      engine.catch(function () {
+        engine = null;
+      });
+    }
+    return engine;
+  }
+
+  function loadFold() {
+    if (!foldTable) {
+      foldTable = fetch(bundle + "lc-fold.json")
+        .then(function (response) {
+          if (!response.ok) throw new Error("lc-fold.json: " + response.status);
+          return response.json();
+        })
+        .then(function (pairs) {
+          var table = new Map();
+          var chars = Array.from(pairs);
+          for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
+          return table;
+        });
+      foldTable.catch(function () {
+        foldTable = null;
+      });
+    }
+    return foldTable;
+  }
+
+  function fold(query) {
+    query = query.normalize("NFKC").toLowerCase();
+    if (!HAN.test(query)) return Promise.resolve(query);
+    return loadFold().then(function (table) {
+      return Array.from(query, function (ch) {
+        return table.get(ch) || ch;
+      }).join("");
+    });
+  }
+
+  function spell(word) {
+    if (!HAN.test(word)) return word;
+    return (
+      "zq" +
+      Array.from(word, function (ch) {
+        return ("000" + ch.charCodeAt(0).toString(16)).slice(-4);
+      }).join("")
+    );
+  }
+
+  function unspell(value) {
+    return value.replace(SPELLED, function (_, hex) {
+      var out = "";
+      for (var i = 0; i < hex.length; i += 4) out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
+      return out;
+    });
+  }
+
+  // Does any word of the index start with these characters? One answer per prefix, kept.
+  function exists(pagefind, prefix) {
+    if (!known.has(prefix)) {
+      known.set(
+        prefix,
+        pagefind.search(spell(prefix)).then(function (found) {
+          return found.results.length > 0;
+        })
+      );
+    }
+    return known.get(prefix);
+  }
+
+  // Cut a run of Chinese into the index's own words (jieba's, made at build time): the longest
+  // start of the run that some indexed word begins with, then the rest of the run, and so on.
+  async function cut(pagefind, run) {
+    var chars = Array.from(run);
+    var words = [];
+    var start = 0;
+    while (start < chars.length) {
+      var length = Math.min(LONGEST_WORD, chars.length - start);
+      for (; length > 1; length--) {
+        if (await exists(pagefind, chars.slice(start, start + length).join(""))) break;
+      }
+      words.push(chars.slice(start, start + length).join(""));
+      start += length;
+    }
+    return words;
+  }
+
+  async function terms(pagefind, query) {
+    var out = [];
+    var runs = query.match(HAN_RUNS) || [];
+    for (var i = 0; i < runs.length; i++) {
+      if (HAN.test(runs[i])) out = out.concat(await cut(pagefind, runs[i]));
+      else out = out.concat(runs[i].split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
+    }
+    return out;
+  }
+
+  // Pages must have every word. A lone Chinese character beside other words ("Norwich 令",
+  // "Van Breda 案") often sits inside a longer indexed word, so it only lifts the pages that have it.
+  // If no page has every word, pages are ranked by how many of the words they have.
+  async function find(pagefind, words) {
+    var required = words.filter(function (word) {
+      return !(HAN.test(word) && Array.from(word).length === 1);
+    });
+    if (!required.length) required = words;
+    var found = await pagefind.search(required.map(spell).join(" "));
+    var ranked = found.results;
+    if (!ranked.length && required.length > 1) ranked = await byHits(pagefind, required);
+    if (required.length === words.length || !ranked.length) return ranked;
+    var lifted = await byHits(pagefind, words);
+    var bonus = new Map(
+      lifted.map(function (result, position) {
+        return [result.id, position];
+      })
+    );
+    return ranked
+      .map(function (result, position) {
+        return { result: result, rank: bonus.has(result.id) ? bonus.get(result.id) - 1000 : position };
+      })
+      .sort(function (a, b) {
+        return a.rank - b.rank;
+      })
+      .map(function (entry) {
+        return entry.result;
+      });
+  }
+
+  async function byHits(pagefind, words) {
+    var merged = new Map();
+    for (var i = 0; i < words.length; i++) {
+      var each = await pagefind.search(spell(words[i]));
+      each.results.forEach(function (result) {
+        var seen = merged.get(result.id) || { result: result, hits: 0, score: 0 };
+        seen.hits += 1;
+        seen.score += result.score;
+        merged.set(result.id, seen);
+      });
+    }
+    return Array.from(merged.values())
+      .sort(function (a, b) {
+        return b.hits - a.hits || b.score - a.score;
+      })
+      .map(function (seen) {
+        return seen.result;
+      });
+  }
+
+  // The index keeps Chinese words apart with spaces; a reader should not see them.
+  function closeUp(value) {
+    var chars = Array.from(value);
+    var out = "";
+    for (var i = 0; i < chars.length; i++) {
+      if (chars[i] !== " ") {
+        out += chars[i];
+        continue;
+      }
+      var before = out.replace(/[\u0001\u0002]+$/, "").slice(-1);
+      var j = i + 1;
+      while (j < chars.length && /[ \u0001\u0002]/.test(chars[j])) j++;
+      if (!(CJK.test(before) && CJK.test(chars[j] || ""))) out += " ";
+    }
+    return out;
+  }
+
+  // Pagefind's excerpt as text and <mark> only, whatever else it might hold.
+  function excerptNodes(html) {
+    var template = document.createElement("template");
+    template.innerHTML = html;
+    var flat = "";
+    template.content.childNodes.forEach(function (node) {
+      if (node.nodeName === "MARK") flat += "\u0001" + unspell(node.textContent) + "\u0002";
+      else flat += unspell(node.textContent);
+    });
+    var nodes = [];
+    closeUp(flat)
+      .split(/(\u0001[^\u0002]*\u0002)/)
+      .forEach(function (part) {
+        if (!part) return;
+        if (part.charAt(0) === "\u0001") {
+          var mark = document.createElement("mark");
+          mark.textContent = part.slice(1, -1);
+          nodes.push(mark);
+        } else {
+          nodes.push(document.createTextNode(part));
+        }
+      });
+    return nodes;
+  }
+
+  function item(data) {
+    var li = document.createElement("li");
+    li.className = "md-search-result__item";
+    var link = document.createElement("a");
+    link.className = "md-search-result__link";
+    link.href = new URL(data.url, window.location.href).href;
+    link.tabIndex = -1;
+    var article = document.createElement("article");
+    article.className = "md-search-result__article md-typeset";
+    var title = document.createElement("h1");
+    title.textContent = (data.meta && data.meta.title) || data.url;
+    var excerpt = document.createElement("p");
+    excerptNodes(data.excerpt || "").forEach(function (node) {
+      excerpt.appendChild(node);
+    });
+    article.appendChild(title);
+    article.appendChild(excerpt);
+    link.appendChild(article);
+    li.appendChild(link);
+    return li;
+  }
+
+  function count(n) {
+    if (n === 0) return text.none;
+    if (n === 1) return text.one;
+    return text.other.replace("#", String(n));
+  }
+
+  function show(message, items) {
+    meta.textContent = message;
+    list.replaceChildren.apply(list, items || []);
+  }
+
+  async function run(query, ticket) {
+    if (!query.trim()) return show(text.placeholder);
+    if (!engine) show(text.loading);
+    try {
+      var pagefind = await loadEngine();
+      var words = await terms(pagefind, await fold(query));
+      if (!words.length) return ticket === latest && show(text.placeholder);
+      var results = await find(pagefind, words);
+      var data = await Promise.all(
+        results.slice(0, LIMIT).map(function (result) {
+          return result.data();
+        })
+      );
+      if (ticket === latest) show(count(results.length), data.map(item));
+    } catch (error) {
+      if (ticket === latest) show(text.error);
+      if (window.console) console.warn("lc-search:", error);
+    }
+  }
+
+  function schedule() {
+    window.clearTimeout(timer);
+    var ticket = ++latest;
+    timer = window.setTimeout(function () {
+      run(input.value, ticket);
+    }, 80);
+  }
+
+  function setOpen(open) {
+    if (toggle.checked !== open) {
+      toggle.checked = open;
+      toggle.dispatchEvent(new Event("change"));
+    }
+    if (open) input.focus();
+    else input.blur();
+  }
+
+  function links() {
+    return Array.prototype.slice.call(list.querySelectorAll("a.md-search-result__link"));
+  }
+
+  function typing(target) {
+    return target instanceof HTMLElement && (target.isContentEditable || /^(INPUT|TEXTAREA|SELECT)$/.test(target.tagName));
+  }
+
+  function onKey(event) {
+    if (event.metaKey || event.ctrlKey || event.altKey) return;
+    if (!toggle.checked) {
+      if (/^[/sf]$/.test(event.key) && !typing(event.target)) {
+        event.preventDefault();
+        setOpen(true);
+      }
+      return;
+    }
+    var focusable = [input].concat(links());
+    var at = focusable.indexOf(document.activeElement);
+    if (event.key === "Escape") {
+      event.preventDefault();
+      setOpen(false);
+    } else if (event.key === "Enter" && document.activeElement === input) {
+      event.preventDefault();
+      if (focusable[1]) focusable[1].click();
+    } else if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      event.preventDefault();
+      var step = event.key === "ArrowDown" ? 1 : -1;
+      focusable[(Math.max(at, 0) + step + focusable.length) % focusable.length].focus();
+    }
+  }
+
+  input.addEventListener("input", schedule);
+  input.addEventListener("keyup", function (event) {
+    if (event.key !== "Enter" && !/^Arrow/.test(event.key)) schedule();
+  });
+  input.addEventListener("focus", function () {
+    if (!toggle.checked) setOpen(true);
+    loadEngine().catch(function () {});
+  });
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+  });
+  form.addEventListener("reset", function () {
+    window.setTimeout(schedule, 0);
+  });
+  toggle.addEventListener("change", function () {
+    if (toggle.checked) input.focus();
+  });
+  list.addEventListener("click", function (event) {
+    if (event.target instanceof Element && event.target.closest("a")) setOpen(false);
+  });
+  document.addEventListener("keydown", onKey);
+})();

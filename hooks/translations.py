@@ -1,0 +1,296 @@
+"""Translation state of every Chinese page: untranslated, current, or behind its English original.
+
+Each Chinese page records in its front matter the English text it was translated from, as a short hash:
+
+    translated_from: 3f9a1c0b7d2e    # written by `python scripts/translation_sync.py <page>`
+
+The hash covers the English page's title, description and body (not `reviewed` or `sources`), with line
+endings, trailing spaces and runs of blank lines normalised, so re-wrapping whitespace does not count as
+a change. When the English page changes, the hashes differ and the Chinese page shows a bilingual notice
+with the date the English page was updated: the date of the last commit that touched it, when git knows
+it (a full clone, file committed), otherwise the English page's `reviewed` date.
+
+A Chinese page that is missing (static-i18n then copies the English page into the Chinese build) or
+marked `translation: pending` is shown in English: its content carries lang="en", a bilingual "not yet
+translated" notice, and hooks/i18n_head.py drops its Chinese hreflang. The translation-status page lists
+every page's state where it says <!-- translation-status -->.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import html
+import logging
+import re
+import subprocess
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+from mkdocs.plugins import event_priority
+from page_meta import format_date
+from ui_strings import strings_for
+
+log = logging.getLogger("mkdocs.hooks.translations")
+
+SOURCE, TARGET = "en", "zh"
+HASH_LENGTH = 12
+HASH_FIELD = "translated_from"
+PENDING_FIELD, PENDING_VALUE = "translation", "pending"
+STATUS_MARKER = re.compile(r"^<!--\s*translation-status\s*-->\s*$", re.M)
+FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?\n)?---[ \t]*\n", re.S)
+CURRENT, OUTDATED, PENDING = "current", "outdated", "pending"
+
+
+@dataclass(frozen=True)
+class PageStatus:
+    page: str  # the path below docs/<lang>/, e.g. "defamation.md"
+    state: str  # CURRENT, OUTDATED or PENDING
+    source_hash: str  # the English page's hash now
+    translated_from: str | None  # what the Chinese page records
+    source_title: str
+    target_title: str | None  # None when there is no Chinese page
+    source_updated: dt.date | None
+
+
+def split_front_matter(text: str) -> tuple[dict, str]:
+    """A page's YAML front matter (empty when it has none) and its body."""
+    text = text.replace("\r\n", "\n")
+    match = FRONT_MATTER.match(text)
+    if not match:
+        return {}, text
+    meta = yaml.safe_load(match["meta"] or "") or {}
+    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+
+
+def normalise_body(body: str) -> str:
+    """The body as the hash sees it: LF line ends, no trailing spaces, single blank lines, no edge blanks."""
+    lines = [line.rstrip() for line in body.replace("\r\n", "\n").split("\n")]
+    text = "\n".join(lines)
+    return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
+
+
+def source_hash(text: str) -> str:
+    """The short hash of an English page that a translation records as `translated_from`."""
+    meta, body = split_front_matter(text)
+    parts = [str(meta.get("title", "")).strip(), str(meta.get("description", "")).strip(), normalise_body(body)]
+    return hashlib.sha256("\n\n".join(parts).encode("utf-8")).hexdigest()[:HASH_LENGTH]
+
+
+def is_pending(meta: dict) -> bool:
+    return str(meta.get(PENDING_FIELD, "")).strip().lower() == PENDING_VALUE
+
+
+def _date(value) -> dt.date | None:
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value).strip())
+    except ValueError:
+        return None
+
+
+def git_date(path: Path) -> dt.date | None:
+    """The date of the last commit that touched path, if git can tell it truthfully, else None.
+
+    None when git or the repository is missing, the clone is shallow (every file would get the date of
+    the one commit it has) or the file has uncommitted changes (its commit date would be too early)."""
+    folder = str(path.parent)
+
+    def git(*args: str) -> str | None:
+        try:
+            result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return result.stdout.strip() if result.returncode == 0 else None
+
+    if git("rev-parse", "--is-shallow-repository") != "false":
+        return None
+    if git("status", "--porcelain", "--", path.name) != "":
+        return None  # modified, untracked, or git failed
+    return _date(git("log", "-1", "--format=%cs", "--", path.name) or "")
+
+
+def page_status(page: str, source_text: str, target_text: str | None, updated: dt.date | None = None) -> PageStatus:
+    """One page's translation state from the text of its English and (if any) Chinese files."""
+    source_meta, _ = split_front_matter(source_text)
+    current_hash = source_hash(source_text)
+    source_title = str(source_meta.get("title") or page)
+    updated = updated or _date(source_meta.get("reviewed", ""))
+    if target_text is None:
+        return PageStatus(page, PENDING, current_hash, None, source_title, None, updated)
+    target_meta, _ = split_front_matter(target_text)
+    recorded = target_meta.get(HASH_FIELD)
+    recorded = str(recorded).strip() if recorded is not None else None
+    target_title = str(target_meta.get("title") or source_title)
+    if is_pending(target_meta):
+        state = PENDING
+    elif recorded == current_hash:
+        state = CURRENT
+    else:
+        state = OUTDATED
+    return PageStatus(page, state, current_hash, recorded, source_title, target_title, updated)
+
+
+def collect_statuses(docs_dir: Path, dates=git_date) -> dict[str, PageStatus]:
+    """Every English page's status, keyed by its path below docs/en/."""
+    statuses = {}
+    source_root, target_root = docs_dir / SOURCE, docs_dir / TARGET
+    for source in sorted(source_root.rglob("*.md")):
+        page = source.relative_to(source_root).as_posix()
+        target = target_root / page
+        source_text = source.read_text(encoding="utf-8")
+        target_text = target.read_text(encoding="utf-8") if target.exists() else None
+        status = page_status(page, source_text, target_text)
+        if status.state == OUTDATED:
+            status = page_status(page, source_text, target_text, dates(source))
+        statuses[page] = status
+    return statuses
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def updated_text(status: PageStatus, language: str) -> str:
+    return format_date(status.source_updated, language) if status.source_updated else "?"
+
+
+def state_text(status: PageStatus, language: str, ui: dict[str, str]) -> str:
+    if status.state == CURRENT:
+        return ui["translation_state_current"]
+    if status.state == PENDING:
+        return ui["translation_state_pending"]
+    return ui["translation_state_outdated"].format(date=updated_text(status, language))
+
+
+def status_table(statuses: list[PageStatus], language: str, ui: dict[str, str]) -> str:
+    """The Markdown that replaces <!-- translation-status --> on the status page."""
+    counts = {state: sum(1 for s in statuses if s.state == state) for state in (CURRENT, OUTDATED, PENDING)}
+    summary = ui["translation_status_summary"].format(
+        total=len(statuses), current=counts[CURRENT], outdated=counts[OUTDATED], pending=counts[PENDING]
+    )
+    rows = [
+        summary,
+        "",
+        f"| {ui['translation_status_page']} | {ui['translation_status_state']} |",
+        "|---|---|",
+    ]
+    for status in statuses:
+        title = status.target_title if language == TARGET and status.state != PENDING else status.source_title
+        rows.append(f"| [{_cell(title)}]({status.page}) | {_cell(state_text(status, language, ui))} |")
+    return "\n".join(rows)
+
+
+def _bilingual(key: str, **values) -> str:
+    """A notice paragraph in Chinese and then English, each marked with its language."""
+    return "".join(
+        f'<p lang="{lang}">{html.escape(strings_for(lang)[key].format(**values))}</p>' for lang in (TARGET, SOURCE)
+    )
+
+
+def notice_html(status: PageStatus, status_url: str, english_url: str | None = None) -> str:
+    """The bilingual notice at the top of an untranslated or outdated Chinese page ('' when current)."""
+    if status.state == CURRENT:
+        return ""
+    links = [f'<a href="{html.escape(status_url)}">{html.escape(strings_for(TARGET)["translation_status_link"])}</a>']
+    if status.state == PENDING:
+        kind, body = "info", _bilingual("translation_pending_notice")
+    else:
+        kind = "warning"
+        body = "".join(
+            f'<p lang="{lang}">{html.escape(strings_for(lang)["translation_outdated_notice"].format(date=date))}</p>'
+            for lang, date in ((lang, updated_text(status, lang)) for lang in (TARGET, SOURCE))
+        )
+        if english_url:
+            english = strings_for(SOURCE)["translation_read_english"]
+            links.insert(0, f'<a href="{html.escape(english_url)}" hreflang="en" lang="en">{html.escape(english)}</a>')
+    return (
+        f'<div class="admonition {kind} lc-translation lc-translation--{status.state}" role="note">'
+        f"{body}<p>{' · '.join(links)}</p></div>\n"
+    )
+
+
+def wrap_untranslated(content: str, title: str, notice: str) -> str:
+    """English content shown in the Chinese build: its own H1, the notice, and lang="en" around it all."""
+    return f'<div class="lc-untranslated" lang="en">\n<h1>{html.escape(title)}</h1>\n{notice}{content}\n</div>'
+
+
+# --- MkDocs events: thin wrappers over the functions above -------------------------------------------
+
+_statuses: dict[str, PageStatus] = {}  # recomputed in on_files for each language build
+_nav_order: list[str] = []
+
+
+def page_key(src_uri: str) -> str:
+    """'zh/defamation.md' or 'en/defamation.md' -> 'defamation.md'."""
+    first, _, rest = src_uri.partition("/")
+    return rest if first in (SOURCE, TARGET) and rest else src_uri
+
+
+def _build_language(config) -> str:
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+@event_priority(-200)  # after static-i18n has chosen this language's files
+def on_files(files, config):
+    _statuses.clear()
+    _statuses.update(collect_statuses(Path(config.docs_dir)))
+    return files
+
+
+def on_nav(nav, config, files):
+    _nav_order[:] = [page_key(page.file.src_uri) for page in nav.pages]
+    return nav
+
+
+def ordered_statuses() -> list[PageStatus]:
+    rank = {page: index for index, page in enumerate(_nav_order)}
+    return sorted(_statuses.values(), key=lambda s: (rank.get(s.page, len(rank)), s.page))
+
+
+@event_priority(100)  # before page_meta checks the front matter: a pending page takes the English one
+def on_page_markdown(markdown, page, config, files):
+    language = config.theme["language"]
+    key = page_key(page.file.src_uri)
+    status = _statuses.get(key)
+    page.lc_translation_pending = bool(status and status.state == PENDING)
+    if language == TARGET and getattr(page.file, "locale", language) == TARGET and is_pending(page.meta):
+        source = Path(config.docs_dir) / SOURCE / key
+        if not source.exists():
+            log.warning(f"docs/{page.file.src_uri}: marked 'translation: pending' but docs/{SOURCE}/{key} is missing")
+        else:
+            page.meta, markdown = split_front_matter(source.read_text(encoding="utf-8"))
+    if STATUS_MARKER.search(markdown):
+        table = status_table(ordered_statuses(), language, strings_for(language))
+        markdown = STATUS_MARKER.sub(lambda _: table, markdown)
+    return markdown
+
+
+def _url_to(files, key: str, page) -> str | None:
+    """A link from this page to the page `key` of the current build, relative, or None."""
+    from mkdocs.utils import get_relative_url
+
+    for file in files.documentation_pages():
+        if page_key(file.src_uri) == key:
+            return get_relative_url(file.url, page.url)
+    return None
+
+
+@event_priority(-50)  # after other hooks (glossary terms) have finished with the page's own content
+def on_page_content(html_content, page, config, files):
+    language = config.theme["language"]
+    status = _statuses.get(page_key(page.file.src_uri))
+    if language != TARGET or status is None or status.state == CURRENT:
+        return html_content
+    status_url = _url_to(files, "translation-status.md", page) or ""
+    if status.state == PENDING:
+        return wrap_untranslated(html_content, page.title or status.source_title, notice_html(status, status_url))
+    # The English page has the same path without the /zh/ prefix.
+    english_path = page.url[len(TARGET) + 1 :] if page.url.startswith(TARGET + "/") else page.url
+    english_url = "../" * page.url.count("/") + english_path or "./"
+    return notice_html(status, status_url, english_url) + html_content

@@ -1,0 +1,123 @@
+"""Search as a reader uses it, in Chromium against the built site: each query's expected page in the
+top 3, results in the page's own language, highlighted excerpts, translated strings, a named dialog,
+and nothing downloaded until the search box is used."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+# (page the reader is on, what they type, a page expected among the first three results)
+QUERIES = [
+    ("", "screenshots", "online/"),
+    ("", "Norwich order", "anonymous/"),
+    ("", "forum non conveniens", "jurisdiction/"),
+    ("", "limitation period", "anonymous/"),
+    ("", "extortion", "scams/"),
+    ("zh/", "截图", "zh/"),  # from the middle of "您自己的截图很快可能就是唯一的副本"
+    ("zh/", "诽谤", "zh/defamation/"),
+    ("zh/", "誹謗", "zh/defamation/"),  # Traditional finds Simplified
+    ("zh/", "網絡誹謗", "zh/jurisdiction/"),
+    ("zh/", "诺威奇令", "zh/anonymous/"),
+    ("zh/", "申请诺威奇令", "zh/anonymous/"),
+    ("zh/", "不方便法院", "zh/jurisdiction/"),
+    ("zh/", "勒索", "zh/scams/"),
+    ("zh/", "Norwich 令", "zh/glossary/"),  # mixed
+    ("zh/", "Van Breda 案", "zh/jurisdiction/"),  # mixed
+    ("zh/", "forum non conveniens", "zh/jurisdiction/"),  # English term given in brackets
+    ("zh/", "Small Claims Court", "zh/options/"),
+    ("zh/scams/", "時效期", "zh/what-to-do/"),  # Traditional, typed on an inner page
+]
+
+
+def open_search(page):
+    page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
+    return page.locator("input.md-search__input")
+
+
+def search(page, query: str):
+    """Type as a reader does; Playwright types Chinese without keyup, so press End as well."""
+    field = open_search(page)
+    field.fill(query)
+    field.press("End")
+    results = page.locator(".md-search-result__item")
+    expect(results.first).to_be_visible()
+    return results
+
+
+def hrefs(page, server) -> list[str]:
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    return [href.removeprefix(server) for href in (links.nth(i).get_attribute("href") for i in range(links.count()))]
+
+
+@pytest.mark.parametrize(("start", "query", "expected"), QUERIES, ids=[q for _, q, _ in QUERIES])
+def test_query_finds_the_expected_page_in_the_top_three(page, server, start, query, expected):
+    page.goto(server + start)
+    search(page, query)
+    found = hrefs(page, server)
+    assert expected in found[:3], f"{query!r} on /{start}: top results {found[:5]}"
+    chinese_site = start.startswith("zh/")
+    assert all(href.startswith("zh/") == chinese_site for href in found), found
+    assert page.console_errors == []
+
+
+def test_results_show_a_title_and_a_highlighted_excerpt_without_word_gaps(page, server):
+    page.goto(f"{server}zh/")
+    results = search(page, "截图")
+    first = results.first
+    expect(first.locator("h1")).not_to_be_empty()
+    expect(first.locator("p mark").first).to_have_text("截图")
+    excerpt = first.locator("p").inner_text().replace("\u200b", "")
+    assert "截图" in excerpt and "截 图" not in excerpt
+    assert " 的" not in excerpt  # the index's word gaps are not shown to the reader
+
+
+def test_search_strings_are_translated_and_the_dialog_is_named(page, server):
+    page.goto(f"{server}zh/")
+    dialog = page.locator(".md-search[role=dialog]")
+    expect(dialog).to_have_attribute("aria-label", "搜索本站")
+    search(page, "诽谤")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ 个符合条件的结果$"))
+    page.goto(server)
+    expect(page.locator(".md-search[role=dialog]")).to_have_attribute("aria-label", "Search this site")
+    search(page, "defamation")
+    expect(page.locator(".md-search-result__meta")).to_have_text(re.compile(r"^\d+ matching documents$"))
+
+
+def test_no_index_is_downloaded_until_the_search_box_is_used(page, server):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(f"{server}zh/")
+    page.wait_for_load_state("networkidle")
+    assert not [url for url in requested if "pagefind" in url or "search_index" in url or "/workers/" in url]
+    search(page, "诽谤")
+    fetched = [url.removeprefix(server) for url in requested if "pagefind" in url]
+    assert fetched and all(url.startswith("zh/pagefind/") for url in fetched)
+    assert not [url for url in requested if "search_index" in url]
+
+
+def test_traditional_table_is_fetched_only_for_chinese_queries(page, server):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server)
+    search(page, "defamation")
+    assert not [url for url in requested if url.endswith("lc-fold.json")]
+    field = page.locator("input.md-search__input")
+    field.fill("誹謗")
+    field.press("End")
+    expect(page.locator(".md-search-result__item").first).to_contain_text("诽谤")
+    assert [url for url in requested if url.endswith("pagefind/lc-fold.json")]
+
+
+def test_keyboard_opens_moves_through_and_closes_search(page, server):
+    page.goto(server)
+    page.keyboard.press("/")
+    field = page.locator("input.md-search__input")
+    expect(field).to_be_focused()
+    field.fill("Norwich")
+    field.press("End")
+    expect(page.locator(".md-search-result__item").first).to_be_visible()
+    field.press("ArrowDown")
+    expect(page.locator("a.md-search-result__link").first).to_be_focused()
+    page.keyboard.press("Escape")
+    expect(page.locator("#__search")).not_to_be_checked()

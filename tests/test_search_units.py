@@ -1,0 +1,46 @@
+"""Pure functions behind search: Traditional folding, the compact table, word spelling, page text."""
+
+import json
+
+from search_fold import compact_table, fold, fold_asset, traditional_to_simplified
+from search_index import SearchRecord, index_html, is_excluded, language_relative, page_text, spell_han
+from search_zh import load_legal_terms, segment
+
+
+def test_traditional_folds_to_simplified_and_simplified_text_is_left_alone():
+    assert fold("誹謗 網絡 後來 頭髮") == "诽谤 网络 后来 头发"
+    assert fold("什么是诽谤？Norwich order") == "什么是诽谤？Norwich order"  # 么 is not turned into 幺
+
+
+def test_compact_table_keeps_only_characters_the_index_can_match():
+    table = compact_table(traditional_to_simplified(), "诽谤")
+    assert table == {"誹": "诽", "謗": "谤"}
+    assert json.loads(fold_asset(table)) == "誹诽謗谤"
+
+
+def test_segment_cuts_chinese_runs_with_our_terms_and_keeps_english_words():
+    load_legal_terms()
+    assert segment("他申请诺威奇令（Norwich order）") == "他 申请 诺威奇令 （Norwich order）"
+    assert segment("Van Breda 案") == "Van Breda 案"
+
+
+def test_spell_han_writes_each_chinese_word_in_ascii():
+    assert spell_han("诽谤 (defamation)") == "zq8bfd8c24 (defamation)"
+
+
+def test_page_text_drops_scripts_and_permalinks_and_keeps_blocks_apart():
+    html = '<h2 id="a">标题<a class="headerlink" href="#a">¶</a></h2><p>第一段</p><script>x()</script><p>two</p>'
+    assert page_text(html) == "标题 第一段 two"
+
+
+def test_index_html_escapes_text_and_ranks_the_title_as_a_heading():
+    html = index_html(SearchRecord(url="a/", title="A & B", text="<b>x</b>"), "zh")
+    assert '<html lang="und">' in html and "<h1" in html
+    assert "&lt;b&gt;x&lt;/b&gt;" in html and 'title:A &amp; B"' in html
+
+
+def test_language_relative_urls_and_exclusion():
+    assert language_relative("zh/scams/", "zh/") == "scams/"
+    assert language_relative("zh/", "zh/") == "./"
+    assert language_relative("scams/", "") == "scams/"
+    assert is_excluded({"search": {"exclude": True}}) and not is_excluded({})
