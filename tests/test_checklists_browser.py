@@ -2,6 +2,7 @@
 
 import re
 
+import pytest
 from playwright.sync_api import expect
 
 EVIDENCE = '.lc-checklist[data-lc-checklist="preserve-evidence"]'
@@ -116,3 +117,18 @@ def test_print_shows_only_the_checklist_with_address_and_hides_navigation(page, 
     expect(page.locator(".md-sidebar--primary")).to_be_hidden()
     expect(evidence.locator(".lc-checklist__controls")).to_be_hidden()
     expect(box(page, "screenshots")).to_be_checked()
+
+
+def pdf_page_count(pdf: bytes) -> int:
+    return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("paper", ["A4", "Letter"])
+def test_printed_checklist_fits_one_sheet_without_a_blank_trailing_page(page, server, language, paper):
+    open_checklists(page, server, language)
+    box(page, "screenshots").check()
+    page.evaluate("window.print = () => {}")
+    page.locator(f"{EVIDENCE} .lc-checklist__print").click()
+    expect(page.locator("html.lc-print-checklist")).to_have_count(1)
+    assert pdf_page_count(page.pdf(format=paper)) == 1
