@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
+from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
 from page_meta import format_date
 from ui_strings import strings_for
@@ -33,7 +34,6 @@ log = logging.getLogger("mkdocs.hooks.checklists")
 
 OPTIONS = ("id",)
 ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-FENCE = re.compile(r"^\s*(`{3,}|~{3,})")
 OPEN = re.compile(r"^\s*<!--\s*checklist(?P<options>(?:\s[^>]*?)?)\s*-->\s*$")
 CLOSE = re.compile(r"^\s*<!--\s*/checklist\s*-->\s*$")
 INCLUDE = re.compile(r"^\s*<!--\s*checklist-include:\s*(?P<id>\S*)\s*-->\s*$")
@@ -169,21 +169,10 @@ def parse(markdown: str, file: str) -> Parsed:
     """Find every checklist and include in a page, outside fenced code, and report malformed ones."""
     lines = markdown.split("\n")
     parsed = Parsed()
-    fence: str | None = None
     open_at: int | None = None
     open_id = ""
-    for index, line in enumerate(lines):
-        fence_match = FENCE.match(line)
-        if fence_match and open_at is None:
-            marker = fence_match.group(1)
-            if fence is None:
-                fence = marker
-            elif marker[0] == fence[0] and len(marker) >= len(fence):
-                fence = None
-            continue
-        if fence:
-            continue
-        number = index + 1
+    for number, line in unfenced_lines(markdown):
+        index = number - 1
         opening, closing, include = OPEN.match(line), CLOSE.match(line), INCLUDE.match(line)
         if opening:
             if open_at is not None:

@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from markdown_lines import unfenced_lines
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.flowchart")
@@ -53,7 +54,6 @@ CLOSE_RE = re.compile(r"^\s{0,3}<!--\s*/flowchart\s*-->\s*$")
 KIND_RE = re.compile(r"^\s{0,3}<!--\s*(?P<kind>question|outcome)\s*-->\s*$")
 HEADING_RE = re.compile(r"^##(?!#)\s+(?P<title>.*?)\s*(?:\{\s*#(?P<id>[\w-]+)\s*\})?\s*$")
 ANSWER_RE = re.compile(r"^\s{0,3}[-*+]\s+\[(?P<label>[^\]]+)\]\(#(?P<target>[\w-]+)\)\s*$")
-FENCE_RE = re.compile(r"^\s{0,3}(?P<fence>`{3,}|~{3,})")
 INLINE_MARKUP_RE = re.compile(r"(\*\*|__|\*|`)")
 
 HTML_OPEN_RE = re.compile(r"<!--\s*flowchart\b[^>]*-->")
@@ -108,16 +108,7 @@ def parse(text: str, where: str) -> tuple[Flowchart | None, list[str]]:
     errors: list[str] = []
     chart: Flowchart | None = None
     node: Node | None = None
-    fence: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        fence_match = FENCE_RE.match(line)
-        if fence is not None:
-            if fence_match and fence_match["fence"][0] == fence[0] and len(fence_match["fence"]) >= len(fence):
-                fence = None
-            continue
-        if fence_match:
-            fence = fence_match["fence"]
-            continue
+    for number, line in unfenced_lines(text):
         if chart is None:
             opened = OPEN_RE.match(line)
             if opened:
