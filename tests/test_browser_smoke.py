@@ -1,5 +1,6 @@
 """A reader in real Chromium: language switch, Chinese search, a clean console."""
 
+import pytest
 from playwright.sync_api import expect
 
 
@@ -31,3 +32,14 @@ def test_chinese_search_finds_a_word_from_the_middle_of_a_sentence(page, server)
     texts = [text.replace("\u200b", "") for text in results.all_inner_texts()]
     assert any("截图" in text for text in texts)
     assert page.console_errors == []
+
+
+@pytest.mark.parametrize("path", ["", "checklists/", "what-to-do/?path=safety", "scams/", "glossary/"])
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_pages_fit_a_320_pixel_phone_without_sideways_scrolling(browser, server, language, path):
+    context = browser.new_context(viewport={"width": 320, "height": 640})
+    page = context.new_page()
+    page.goto(f"{server}{'' if language == 'en' else 'zh/'}{path}")
+    expect(page.locator("article")).to_be_visible()
+    assert page.evaluate("document.documentElement.scrollWidth") <= 320
+    context.close()
