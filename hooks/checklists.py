@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
+from languages import LANGUAGES, build_language, other_language_path
 from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
 from page_meta import format_date
@@ -306,18 +307,8 @@ def replace_blocks(markdown: str, parsed: Parsed, rendered: dict[int, str]) -> s
     return "\n".join(lines)
 
 
-def other_language_path(source: str, language: str, other: str) -> Path:
-    """docs/en/x.md <-> docs/zh/x.md."""
-    path = Path(source)
-    parts = list(path.parts)
-    index = len(parts) - 1 - parts[::-1].index(language)
-    parts[index] = other
-    return Path(*parts)
-
-
 # --- MkDocs events: thin wrappers over the functions above -------------------------------------------
 
-LANGUAGES = ("en", "zh")
 _registry: dict[str, Checklist] = {}  # rebuilt in on_files for each language build
 
 
@@ -325,16 +316,10 @@ def _source_name(file) -> str:
     return f"docs/{file.src_uri}"
 
 
-def _build_language(config) -> str:
-    """The language being built; static-i18n knows it before the theme is switched over."""
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]
-
-
 @event_priority(-200)  # after static-i18n has picked this language's files (it runs at -100)
 def on_files(files, config):
     _registry.clear()
-    language = _build_language(config)
+    language = build_language(config)
     for file in files.documentation_pages():
         if getattr(file, "locale", language) != language:
             continue  # an untranslated fallback page: its checklists are in the other language
@@ -363,7 +348,7 @@ def _translation_problems(page, parsed: Parsed, name: str, language: str) -> lis
     """Compare the two languages once, in the default-language build, reading the translation from disk."""
     if language != LANGUAGES[0] or getattr(page.file, "locale", language) != language:
         return []
-    other = other_language_path(page.file.abs_src_path, language, LANGUAGES[1])
+    other = other_language_path(page.file.abs_src_path)
     if not other.exists():
         return []
     other_name = name.replace(f"/{language}/", f"/{LANGUAGES[1]}/", 1)

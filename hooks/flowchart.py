@@ -43,6 +43,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from languages import other_language_path
 from markdown_lines import unfenced_lines
 from ui_strings import strings_for
 
@@ -284,16 +285,6 @@ def compare(chart: Flowchart, other: Flowchart) -> list[str]:
                 "add it with the same { #id }, or remove it there"
             )
     return errors
-
-
-def other_language_path(path: str | Path, languages: tuple[str, str] = ("en", "zh")) -> Path:
-    """docs/en/x.md ↔ docs/zh/x.md (the language folder nearest the file)."""
-    parts = list(Path(path).parts)
-    for index in range(len(parts) - 1, -1, -1):
-        if parts[index] in languages:
-            parts[index] = languages[1] if parts[index] == languages[0] else languages[0]
-            return Path(*parts)
-    raise ValueError(f"{path} is not inside a language folder {languages}")
 
 
 def check_file(path: Path, where: str, other_where: str) -> tuple[Flowchart | None, list[str]]:

@@ -27,6 +27,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from languages import build_language
 from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.glossary_terms")
@@ -216,11 +217,6 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
 _terms: dict[str, list[Term]] = {}  # per language, re-read in on_files for each language build
 
 
-def _build_language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]
-
-
 def _glossary_file(files, language: str):
     for file in files.documentation_pages():
         own = getattr(file, "locale", language) == language
@@ -231,7 +227,7 @@ def _glossary_file(files, language: str):
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
-    language = _build_language(config)
+    language = build_language(config)
     glossary = _glossary_file(files, language)
     _terms[language] = []
     if glossary is None:

@@ -231,11 +231,6 @@ def page_key(src_uri: str) -> str:
     return rest if first in (SOURCE, TARGET) and rest else src_uri
 
 
-def _build_language(config) -> str:
-    i18n = config.plugins.get("i18n")
-    return getattr(i18n, "current_language", None) or config.theme["language"]
-
-
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
     _statuses.clear()

@@ -1,7 +1,7 @@
 """Unit tests for checklist parsing, validation and the cross-language check."""
 
 import pytest
-from checklists import Checklist, Include, Item, compare_translations, other_language_path, parse
+from checklists import Checklist, Include, Item, compare_translations, parse
 
 FILE = "docs/en/online.md"
 
@@ -146,7 +146,3 @@ def test_a_checklist_missing_from_either_language_is_reported():
         "docs/zh/a.md:1: checklist 'list' from docs/en/a.md:3 is missing here; translate it with the same ids",
         "docs/zh/a.md:3: checklist 'other' is not on the other-language page; add it there with the same ids",
     ]
-
-
-def test_other_language_path():
-    assert str(other_language_path("/r/docs/en/online.md", "en", "zh")) == "/r/docs/zh/online.md"

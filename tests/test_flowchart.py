@@ -3,7 +3,6 @@ and the real "What should I do?" page in both languages."""
 
 import json
 import re
-from pathlib import Path
 
 import jinja2
 import pytest
@@ -14,7 +13,6 @@ from flowchart import (
     compare,
     graph_data,
     inject,
-    other_language_path,
     outline,
     parse,
     validate,
@@ -237,13 +235,6 @@ def test_check_file_reads_the_other_language_from_disk(tmp_path):
     (tmp_path / "zh" / "x.md").unlink()
     _, english = check_file(tmp_path / "en" / "x.md", "docs/en/x.md", "docs/zh/x.md")
     assert english == ["docs/en/x.md:2: docs/zh/x.md does not exist; translate the flowchart there"]
-
-
-def test_other_language_path_swaps_the_nearest_language_folder():
-    assert other_language_path("/work/en/site/docs/en/what-to-do.md") == Path("/work/en/site/docs/zh/what-to-do.md")
-    assert other_language_path("docs/zh/a/b.md") == Path("docs/en/a/b.md")
-    with pytest.raises(ValueError):
-        other_language_path("docs/b.md")
 
 
 # --- rendering helpers ---------------------------------------------------------------------------

@@ -1,0 +1,24 @@
+"""The site's languages, and the two questions several hooks ask about them."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+SOURCE_LANGUAGE = "en"  # pages are written in English first; static-i18n's default language
+LANGUAGES = (SOURCE_LANGUAGE, "zh")
+
+
+def build_language(config) -> str:
+    """The language being built; static-i18n knows it before the theme is switched over."""
+    i18n = config.plugins.get("i18n")
+    return getattr(i18n, "current_language", None) or config.theme["language"]
+
+
+def other_language_path(path: str | Path, languages: tuple[str, str] = LANGUAGES) -> Path:
+    """docs/en/x.md ↔ docs/zh/x.md (the language folder nearest the file)."""
+    parts = list(Path(path).parts)
+    for index in range(len(parts) - 1, -1, -1):
+        if parts[index] in languages:
+            parts[index] = languages[1] if parts[index] == languages[0] else languages[0]
+            return Path(*parts)
+    raise ValueError(f"{path} is not inside a language folder {languages}")
