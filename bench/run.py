@@ -57,12 +57,16 @@ def config_copy(
     lines = text.splitlines()
     out: list[str] = []
     skipping = False
+    section = ""
     for line in lines:
         top_key = re.match(r"^([A-Za-z_]+):", line)
         if top_key:
-            skipping = (top_key[1] == "hooks" and not hooks) or (top_key[1] == "nav" and not nav)
+            section = top_key[1]
+            skipping = (section == "hooks" and not hooks) or (section == "nav" and not nav)
         if skipping:
             continue
+        if section == "watch":
+            line = re.sub(r"^(\s+- )(?!/)(\S+)$", lambda m: f"{m[1]}{ROOT / m[2]}", line)
         if drop_hook and re.match(rf"^\s+- hooks/{re.escape(drop_hook)}$", line):
             continue
         if re.match(r"^\s+- hooks/", line):

@@ -3,8 +3,9 @@
     .venv/bin/python bench/search_bench.py            # 500 pages per language (about two minutes)
     .venv/bin/python bench/search_bench.py --pages 50
 
-Route A: Material's lunr search with the index split per language and written compactly (no ASCII
-escapes): its first query downloads the whole language index plus the search worker.
+Route A: Material's lunr search (the same site built without hooks/search_index.py, which otherwise
+stops Material's index) with the index split per language and written compactly (no ASCII escapes):
+its first query downloads the whole language index plus the search worker.
 Route B: our per-language Pagefind bundle (hooks/search_index.py) behind Material's box, measured in
 Chromium through lc-search.js: bytes on page load, on the first query and on each later query.
 Route B1 (only if `pagefind_bin_extended` is installed): Pagefind's extended build run over the
@@ -47,10 +48,16 @@ def sentences(language: str) -> list[str]:
     return [part.strip() for part in parts if len(part.strip()) > 8]
 
 
-def make_project(target: Path, pages: int) -> Path:
+def make_project(target: Path, pages: int, our_search: bool = True) -> Path:
+    """A copy of the project with `pages` synthetic pages per language; without our search hook (and so
+    with Material's own merged index, which that hook stops) when our_search is False."""
     for name in ("mkdocs.yml", "docs", "overrides", "hooks"):
         source = ROOT / name
         (shutil.copytree if source.is_dir() else shutil.copy)(source, target / name)
+    if not our_search:
+        config = target / "mkdocs.yml"
+        text = re.sub(r"(?m)^\s+- hooks/search_index\.py\n", "", config.read_text(encoding="utf-8"))
+        config.write_text(text, encoding="utf-8")
     rng = random.Random(2026)
     for language in ("en", "zh"):
         pool = sentences(language)
@@ -162,7 +169,9 @@ def main() -> None:
         url = f"http://127.0.0.1:{httpd.server_address[1]}/"
         seconds = build(project, work / "site", url)
         report = {"pages_per_language": args.pages, "build_seconds": round(seconds, 1)}
-        report["A_material"] = route_a(work / "site")
+        (work / "material").mkdir()
+        build(make_project(work / "material", args.pages, our_search=False), work / "site-material", url)
+        report["A_material"] = route_a(work / "site-material")
         bundle = {lang: work / "site" / prefix / "pagefind" for lang, prefix in (("en", ""), ("zh", "zh"))}
         report["B_ours_disk_bytes"] = {
             lang: sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) for lang, path in bundle.items()

@@ -18,6 +18,7 @@ rendering goes through overrides/partials/lc-checklist.html.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import shlex
@@ -288,6 +289,7 @@ def compare_translations(
     return problems
 
 
+@functools.lru_cache(maxsize=256)  # the same page's checklists share one code
 def qr_data_uri(url: str) -> str:
     """A QR code of the page's address as an SVG data URI, made at build time (no network)."""
     return segno.make(url, error="m").svg_data_uri(border=1, scale=4)
@@ -310,6 +312,8 @@ def replace_blocks(markdown: str, parsed: Parsed, rendered: dict[int, str]) -> s
 # --- MkDocs events: thin wrappers over the functions above -------------------------------------------
 
 _registry: dict[str, Checklist] = {}  # rebuilt in on_files for each language build
+_template: dict[str, object] = {}  # the checklist partial, compiled once per language build
+TEMPLATE = "partials/lc-checklist.html"
 
 
 def _source_name(file) -> str:
@@ -319,6 +323,7 @@ def _source_name(file) -> str:
 @event_priority(-200)  # after static-i18n has picked this language's files (it runs at -100)
 def on_files(files, config):
     _registry.clear()
+    _template.clear()
     language = build_language(config)
     for file in files.documentation_pages():
         if getattr(file, "locale", language) != language:
@@ -362,7 +367,9 @@ def on_page_markdown(markdown, page, config, files):
     parsed = parse(markdown, name)
     problems = parsed.problems + _translation_problems(page, parsed, name, language)
     if parsed.blocks:
-        template = config.theme.get_env().get_template("partials/lc-checklist.html")
+        if TEMPLATE not in _template:
+            _template[TEMPLATE] = config.theme.get_env().get_template(TEMPLATE)
+        template = _template[TEMPLATE]
         page_meta = getattr(page, "lc_meta", None)
         address = page.canonical_url or page.url
         context = {

@@ -148,7 +148,7 @@ def _term_markup(term: Term, word: str, href: str) -> str:
     return (
         f'<span class="lc-term"><a class="lc-term__word" href="{html.escape(href)}#{term.id}" '
         f'aria-describedby="{tip}">{word}</a>'
-        f'<span class="lc-term__tip" id="{tip}" role="tooltip" data-search-exclude="true">'
+        f'<span class="lc-term__tip" id="{tip}" role="tooltip">'
         f"{html.escape(term.explanation)}</span></span>"
     )
 
@@ -192,7 +192,7 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
         if any(skipped for _, skipped in stack) or not pattern.search(piece):
             out.append(piece)
             continue
-        bounds = word_boundaries(piece) if CJK.search(piece) else None
+        bounds: list[set[int]] = []  # jieba's word boundaries in this piece, cut only when needed
 
         def replace(match: re.Match, bounds=bounds, piece=piece, text_before=text_before) -> str:
             word = match.group(0)
@@ -200,7 +200,9 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
             if term is None or term.id in done:
                 return word
             if CJK.search(word):
-                if bounds is not None and not {match.start(), match.end()} <= bounds:
+                if not bounds:
+                    bounds.append(word_boundaries(piece))
+                if not {match.start(), match.end()} <= bounds[0]:
                     return word  # part of a longer word, e.g. 被告 in 被告知
             elif looks_like_a_name(term.term, word, text_before + piece, len(text_before) + match.start()):
                 return word

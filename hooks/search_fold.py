@@ -33,10 +33,14 @@ def traditional_to_simplified() -> dict[str, str]:
     return {source: target for source, target in table.items() if source not in simplified}
 
 
+@cache
+def _fold_translation() -> dict[int, str]:
+    return str.maketrans(traditional_to_simplified())
+
+
 def fold(text: str, table: dict[str, str] | None = None) -> str:
     """Text with each Traditional character replaced by its Simplified form; everything else kept."""
-    table = traditional_to_simplified() if table is None else table
-    return "".join(table.get(char, char) for char in text)
+    return text.translate(_fold_translation() if table is None else str.maketrans(table))
 
 
 def compact_table(table: dict[str, str], indexed_text: str) -> dict[str, str]:

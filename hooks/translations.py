@@ -18,7 +18,9 @@ every page's state where it says <!-- translation-status -->.
 
 from __future__ import annotations
 
+import copy
 import datetime as dt
+import functools
 import hashlib
 import html
 import logging
@@ -28,13 +30,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
+from languages import LANGUAGES
 from mkdocs.plugins import event_priority
 from page_meta import format_date
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.translations")
 
-SOURCE, TARGET = "en", "zh"
+SOURCE, TARGET = LANGUAGES  # translated from, translated into
 HASH_LENGTH = 12
 HASH_FIELD = "translated_from"
 PENDING_FIELD, PENDING_VALUE = "translation", "pending"
@@ -60,8 +63,22 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     match = FRONT_MATTER.match(text)
     if not match:
         return {}, text
-    meta = yaml.safe_load(match["meta"] or "") or {}
-    return (meta if isinstance(meta, dict) else {}), text[match.end() :]
+    return parse_meta(match["meta"] or ""), text[match.end() :]
+
+
+# libyaml when it is there: every build reads each page pair's front matter, once per language.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+@functools.lru_cache(maxsize=1024)
+def _parsed_meta(meta_text: str):
+    return yaml.load(meta_text, Loader=_YAML_LOADER)
+
+
+def parse_meta(meta_text: str) -> dict:
+    """Front matter as a dict (a deep copy: callers may change it); anything but a mapping counts as empty."""
+    meta = _parsed_meta(meta_text)
+    return copy.deepcopy(meta) if isinstance(meta, dict) else {}
 
 
 def normalise_body(body: str) -> str:

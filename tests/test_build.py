@@ -1,5 +1,6 @@
 """Build tests: the real site, built strictly, inspected as HTML."""
 
+import json
 import re
 import shutil
 from pathlib import Path
@@ -84,6 +85,13 @@ def test_search_index_splits_chinese_into_words(built_site):
     english = (built_site / "pagefind" / "pagefind-entry.json").read_text(encoding="utf-8")
     assert '"en"' in english and "und" not in english
     assert (built_site / "zh" / "pagefind" / "lc-fold.json").exists()
+
+
+def test_material_builds_no_whole_site_index_of_its_own(built_site):
+    # lc-search.js never downloads it; static-i18n still writes an empty one, which no page asks for.
+    merged = built_site / "search" / "search_index.json"
+    assert not merged.exists() or json.loads(merged.read_text(encoding="utf-8"))["docs"] == []
+    assert 'for="__search"' in (built_site / "index.html").read_text(encoding="utf-8")  # the box stays
 
 
 def copy_project(tmp_path: Path) -> Path:

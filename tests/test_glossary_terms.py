@@ -76,7 +76,7 @@ def test_a_chinese_term_inside_running_chinese_text_is_marked_once_with_its_expl
     assert (
         '<span class="lc-term"><a class="lc-term__word" href="../glossary/#anti-slapp-motion" '
         'aria-describedby="lc-term-anti-slapp-motion">反SLAPP动议</a><span class="lc-term__tip" '
-        'id="lc-term-anti-slapp-motion" role="tooltip" data-search-exclude="true">请求法院提早终止诉讼。</span></span>'
+        'id="lc-term-anti-slapp-motion" role="tooltip">请求法院提早终止诉讼。</span></span>'
     ) in result
 
 

@@ -1,9 +1,24 @@
 """Pure functions behind search: Traditional folding, the compact table, word spelling, page text."""
 
 import json
+from pathlib import Path
 
+import pytest
+from mkdocs.plugins import PluginCollection
 from search_fold import compact_table, fold, fold_asset, traditional_to_simplified
-from search_index import SearchRecord, index_html, is_excluded, language_relative, page_text, spell_han
+from search_index import (
+    SearchRecord,
+    finish_bundle,
+    index_file,
+    index_html,
+    is_excluded,
+    language_relative,
+    page_text,
+    skip_material_index,
+    spell_han,
+    start_bundle,
+    write_bundle,
+)
 from search_zh import load_legal_terms, segment
 
 
@@ -44,3 +59,56 @@ def test_language_relative_urls_and_exclusion():
     assert language_relative("zh/", "zh/") == "./"
     assert language_relative("scams/", "") == "scams/"
     assert is_excluded({"search": {"exclude": True}}) and not is_excluded({})
+
+
+def test_index_file_gives_pagefind_the_url_back():
+    assert index_file("./") == "index.html"
+    assert index_file("scams/") == "scams/index.html"
+    assert index_file("a/b/") == "a/b/index.html"
+    assert index_file("page.html") == "page.html"
+
+
+def test_write_bundle_indexes_each_page_under_its_url(tmp_path):
+    records = [SearchRecord(url="./", title="Home", text="start here"), SearchRecord("scams/", "Scams", "blackmail")]
+    write_bundle(records, "en", tmp_path / "pagefind")
+    bundle = tmp_path / "pagefind"
+    assert (bundle / "pagefind.js").exists() and (bundle / "lc-fold.json").exists()
+    assert not (bundle / "pagefind-ui.js").exists()  # Pagefind's own interface is not shipped
+    import gzip
+
+    fragments = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in bundle.glob("fragment/*")]
+    assert any('"url":"/scams/"' in text and "blackmail" in text for text in fragments)
+    assert any('"url":"/"' in text for text in fragments)
+
+
+def test_a_failing_pagefind_run_is_an_error_naming_pagefind(tmp_path, monkeypatch):
+    import pagefind_bin
+
+    broken = tmp_path / "pagefind"
+    broken.write_text("#!/bin/sh\necho 'cannot write the bundle' >&2\nexit 3\n")
+    broken.chmod(0o755)
+    monkeypatch.setattr(pagefind_bin, "get_executable", lambda: broken)
+    run = start_bundle([SearchRecord("a/", "A", "text")], "en", tmp_path / "bundle")
+    with pytest.raises(RuntimeError, match="Pagefind exited with 3: cannot write the bundle"):
+        finish_bundle(run)
+    assert not Path(run.scratch.name).exists()  # the scratch pages are cleaned up all the same
+
+
+def test_material_keeps_its_search_box_but_builds_no_index_of_its_own():
+    class Search:
+        def on_page_context(self, context, **kwargs): ...
+
+        def on_post_build(self, **kwargs): ...
+
+        def on_config(self, config): ...
+
+    class Other:
+        def on_post_build(self, **kwargs): ...
+
+    plugins = PluginCollection()
+    plugins["material/search"] = search = Search()
+    plugins["other"] = other = Other()
+    skip_material_index(plugins)
+    assert plugins.events["page_context"] == [] and plugins.events["post_build"] == [other.on_post_build]
+    assert plugins.events["config"] == [search.on_config]  # the box still gets its configuration
+    skip_material_index(PluginCollection())  # no search plugin: nothing to do
