@@ -115,10 +115,11 @@ def term_pattern(terms: list[Term]) -> re.Pattern | None:
     if not terms:
         return None
     words = sorted({t.term for t in terms}, key=len, reverse=True)
-    parts = [
-        re.escape(w) if CJK.search(w) else rf"(?<![\w-])(?i:{re.escape(w[0])}){re.escape(w[1:])}s?(?![\w-])"
-        for w in words
-    ]
+    chinese = [re.escape(w) for w in words if CJK.search(w)]
+    latin = [rf"(?i:{re.escape(w[0])}){re.escape(w[1:])}" for w in words if not CJK.search(w)]
+    # The word-start check stands outside the Latin alternatives, so the engine tries them only where a
+    # word starts rather than at every character (several times faster on English pages).
+    parts = chinese + ([rf"(?<![\w-])(?:{'|'.join(latin)})s?(?![\w-])"] if latin else [])
     return re.compile("|".join(parts))
 
 

@@ -11,25 +11,20 @@ from __future__ import annotations
 import logging
 import subprocess
 import tempfile
+from concurrent.futures import Future
 from dataclasses import dataclass, field
-from html import escape
-from html.parser import HTMLParser
 from pathlib import Path
 
+from background import Helper
 from mkdocs.plugins import CombinedEvent, event_priority
 from search_fold import compact_table, fold, fold_asset, traditional_to_simplified
-from search_zh import HAN_RUN, segment
+from search_pages import SearchRecord, index_file, index_html, page_text, pagefind_language
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 BUNDLE_DIR = "pagefind"
 FOLD_ASSET = "lc-fold.json"
-# Pagefind's browser code re-cuts zh/ja/th queries with Intl.Segmenter, whose words are not jieba's.
-# Our text arrives already cut, so every language but English (which gets Pagefind's stemmer) is
-# written under the neutral code "und"; lc-search.js asks for that code by name.
-PAGEFIND_LANGUAGE = {"en": "en"}
-NEUTRAL_LANGUAGE = "und"
 # Pagefind's ready-made interfaces, its highlighter and its worker: lc-search.js uses none of them.
 UNUSED_FILES = (
     "pagefind-ui.js",
@@ -41,17 +36,6 @@ UNUSED_FILES = (
     "pagefind-highlight.js",
     "pagefind-worker.js",
 )
-SKIPPED_TAGS = {"script", "style", "svg", "template", "button"}
-BLOCK_TAGS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "div", "pre", "summary"}
-
-
-@dataclass(frozen=True)
-class SearchRecord:
-    """One page as the index sees it: where it lives (relative to its language root) and its words."""
-
-    url: str
-    title: str
-    text: str
 
 
 @dataclass
@@ -61,81 +45,11 @@ class BuildState:
     language: str = ""
     prefix: str = ""  # where this language lives below the site root: "" or "zh/"
     records: list[SearchRecord] = field(default_factory=list)
+    index_pages: list[Future] = field(default_factory=list)  # each record's index_html, being made
 
 
 STATE = BuildState()
-
-
-class _TextExtractor(HTMLParser):
-    """Visible text of rendered page HTML: no scripts, no permalink marks, blocks kept apart."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self._skip_depth = 0
-
-    def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
-        if self._skip_depth or tag in SKIPPED_TAGS or "headerlink" in classes:
-            if tag not in {"br", "img", "input"}:
-                self._skip_depth += 1
-            return
-        if tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_endtag(self, tag):
-        if self._skip_depth:
-            self._skip_depth -= 1
-        elif tag in BLOCK_TAGS:
-            self.parts.append("\n")
-
-    def handle_data(self, data):
-        if not self._skip_depth:
-            self.parts.append(data)
-
-
-def page_text(html: str) -> str:
-    """The reader-visible text of a page body, whitespace collapsed."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
-
-
-# Pagefind's WebAssembly re-cuts any Chinese query into single characters, which would undo jieba's
-# words. So each Chinese word travels through Pagefind spelled in ASCII: "zq" and four hex digits
-# per character (诽谤 → zq8bfd8c24). Prefixes still line up character by character, and
-# lc-search.js spells queries the same way and turns excerpts back into Chinese.
-WORD_MARK = "zq"
-
-
-def spell_han(text: str) -> str:
-    """Every run of Chinese characters spelled as WORD_MARK plus four hex digits per character."""
-    return HAN_RUN.sub(lambda match: WORD_MARK + "".join(f"{ord(char):04x}" for char in match.group(0)), text)
-
-
-def index_content(record: SearchRecord) -> str:
-    """What Pagefind indexes for a page: title and text, folded to Simplified, Chinese cut into words."""
-    return spell_han(segment(fold(f"{record.title}\n{record.text}")))
-
-
-def pagefind_language(language: str) -> str:
-    return PAGEFIND_LANGUAGE.get(language, NEUTRAL_LANGUAGE)
-
-
-def index_html(record: SearchRecord, language: str) -> str:
-    """The page as Pagefind reads it: the title as a heading (which Pagefind ranks higher), then the text."""
-    title, text = (escape(spell_han(segment(fold(part)))) for part in (record.title, record.text))
-    return (
-        f'<html lang="{pagefind_language(language)}"><body>'
-        f'<h1 data-pagefind-meta="title:{escape(record.title)}">{title}</h1><p>{text}</p></body></html>'
-    )
-
-
-def index_file(url: str) -> str:
-    """Where a page's index HTML goes so that Pagefind gives it back this URL: "a/" → "a/index.html"."""
-    path = url.removeprefix("./")
-    return f"{path}index.html" if path == "" or path.endswith("/") else path
+HELPER = Helper()  # cuts each page into words in a second process while MkDocs renders the next
 
 
 @dataclass
@@ -149,8 +63,10 @@ class IndexRun:
     scratch: tempfile.TemporaryDirectory
 
 
-def start_bundle(records: list[SearchRecord], language: str, bundle: Path) -> IndexRun:
-    """Write each page as index HTML to a scratch folder and start the Pagefind binary over it.
+def start_bundle(
+    records: list[SearchRecord], language: str, bundle: Path, index_pages: list[str] | None = None
+) -> IndexRun:
+    """Write each page as index HTML (made here unless given) to a scratch folder and start Pagefind over it.
 
     One command-line run rather than Pagefind's Python API, which answers one request per 0.1 s poll
     (1.5 s for our 15 pages); the indexer is the same.
@@ -161,10 +77,12 @@ def start_bundle(records: list[SearchRecord], language: str, bundle: Path) -> In
         raise FileNotFoundError("the Pagefind binary (package pagefind-bin)") from None
     executable = get_executable()
     scratch = tempfile.TemporaryDirectory(prefix="lc-search-")
-    for record in records:
+    if index_pages is None:
+        index_pages = [index_html(record, language) for record in records]
+    for record, content in zip(records, index_pages, strict=True):
         page = Path(scratch.name, index_file(record.url))
         page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(index_html(record, language), encoding="utf-8")
+        page.write_text(content, encoding="utf-8")
     command = [str(executable), "--site", scratch.name, "--output-path", str(bundle.resolve()), "--silent"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     return IndexRun(language, bundle, records, process, scratch)
@@ -218,6 +136,7 @@ def on_config(config):
     STATE.language = config.theme["language"]
     STATE.prefix = "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
     STATE.records = []
+    STATE.index_pages = []
 
 
 def language_relative(url: str, prefix: str) -> str:
@@ -231,9 +150,9 @@ def on_page_content(html, page, config, files):
     # Untranslated pages copied in from the default language are not this language's results.
     if getattr(page.file, "locale", language) != language or is_excluded(page.meta):
         return html
-    STATE.records.append(
-        SearchRecord(url=language_relative(page.url, STATE.prefix), title=page.title or "", text=page_text(html))
-    )
+    record = SearchRecord(url=language_relative(page.url, STATE.prefix), title=page.title or "", text=page_text(html))
+    STATE.records.append(record)
+    STATE.index_pages.append(HELPER.submit(index_html, record, STATE.language))
     return html
 
 
@@ -243,8 +162,9 @@ RUNS: list[IndexRun] = []  # started, not yet finished
 @event_priority(-50)  # before static-i18n (-100) builds the other languages: they overlap with Pagefind
 def start_index(config):
     bundle = Path(config.site_dir) / STATE.prefix / BUNDLE_DIR
+    index_pages = [future.result() for future in STATE.index_pages]
     try:
-        RUNS.append(start_bundle(STATE.records, STATE.language, bundle))
+        RUNS.append(start_bundle(STATE.records, STATE.language, bundle, index_pages))
     except FileNotFoundError as error:
         log.error(f"search index for '{STATE.language}' not written: {error}. Fix: pip install -r requirements.txt")
         raise
@@ -252,6 +172,7 @@ def start_index(config):
 
 @event_priority(-110)  # after static-i18n has built the other languages
 def finish_indexes(config):
+    HELPER.close()  # every page is cut by now; a later build starts a new helper if it can
     while RUNS:
         run = RUNS.pop(0)
         finish_bundle(run)

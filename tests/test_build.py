@@ -76,7 +76,7 @@ def test_search_index_splits_chinese_into_words(built_site):
     # Each language has its own Pagefind bundle; Chinese words reach it cut by jieba, spelled in ASCII.
     import gzip
 
-    from search_index import spell_han
+    from search_pages import spell_han
 
     fragments = sorted((built_site / "zh" / "pagefind" / "fragment").glob("*.pf_fragment"))
     text = "".join(gzip.decompress(path.read_bytes()).decode("utf-8", "replace") for path in fragments)

@@ -5,26 +5,44 @@ from pathlib import Path
 
 import pytest
 from mkdocs.plugins import PluginCollection
-from search_fold import compact_table, fold, fold_asset, traditional_to_simplified
+from search_fold import (
+    TABLE_FILE,
+    compact_table,
+    fold,
+    fold_asset,
+    opencc_table,
+    parse_table,
+    table_text,
+    traditional_to_simplified,
+)
 from search_index import (
-    SearchRecord,
     finish_bundle,
-    index_file,
-    index_html,
     is_excluded,
     language_relative,
-    page_text,
     skip_material_index,
-    spell_han,
     start_bundle,
     write_bundle,
 )
+from search_pages import SearchRecord, index_file, index_html, page_text, spell_han
 from search_zh import load_legal_terms, segment
 
 
 def test_traditional_folds_to_simplified_and_simplified_text_is_left_alone():
     assert fold("誹謗 網絡 後來 頭髮") == "诽谤 网络 后来 头发"
     assert fold("什么是诽谤？Norwich order") == "什么是诽谤？Norwich order"  # 么 is not turned into 幺
+
+
+def test_the_kept_fold_table_still_matches_opencc():
+    # If this fails after an OpenCC update, remake the file: python hooks/search_fold.py
+    assert traditional_to_simplified() == opencc_table()
+    assert TABLE_FILE.read_text(encoding="utf-8") == table_text(opencc_table())
+
+
+def test_fold_table_file_round_trips_and_a_damaged_one_is_refused():
+    table = {"誹": "诽", "謗": "谤"}
+    assert parse_table(table_text(table)) == table
+    with pytest.raises(ValueError, match="odd number of characters"):
+        parse_table("# header\n誹诽謗\n")
 
 
 def test_compact_table_keeps_only_characters_the_index_can_match():
