@@ -41,6 +41,7 @@ CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 PORT = int(os.environ.get("BENCH_PORT", "8765"))
 SITE_URL = f"http://127.0.0.1:{PORT}/"
 LIGHTHOUSE = "lighthouse@12.2.3"
+LIGHTHOUSE_RUNS = 3
 KEY_PAGES = {"home": "", "article": "defamation/", "checklists": "checklists/", "what-to-do": "what-to-do/"}
 LIGHTHOUSE_PAGES = {"home": "", "article": "defamation/", "checklists": "checklists/", "flowchart": "what-to-do/"}
 TARGETS = {"hooks_ratio": 1.15, "article_kb": 150, "own_assets_kb": 15}
@@ -316,11 +317,18 @@ def measure_lighthouse(site: Path) -> dict:
                     "--only-categories=performance,accessibility,best-practices,seo",
                     "--chrome-flags=--headless=new --no-sandbox",
                 ]
-                run = subprocess.run(command, env=env, capture_output=True, text=True)
-                if run.returncode != 0:
+                # Lighthouse's simulated slow phone magnifies a busy moment of this shared machine into
+                # several points of performance: the median of LIGHTHOUSE_RUNS runs is reported.
+                reports = []
+                for _ in range(LIGHTHOUSE_RUNS):
+                    run = subprocess.run(command, env=env, capture_output=True, text=True)
+                    if run.returncode == 0:
+                        reports.append(json.loads(run.stdout))
+                if not reports:
                     results[f"{language}/{name}"] = {"error": run.stderr[-500:]}
                     continue
-                report = json.loads(run.stdout)
+                reports.sort(key=lambda report: report["categories"]["performance"]["score"])
+                report = reports[len(reports) // 2]
                 scores = {key: round(cat["score"] * 100) for key, cat in report["categories"].items()}
                 failed = [
                     audit_id
@@ -329,7 +337,12 @@ def measure_lighthouse(site: Path) -> dict:
                     and audit["score"] < 1
                     and audit.get("scoreDisplayMode") in ("binary", "metricSavings")
                 ]
-                results[f"{language}/{name}"] = {"scores": scores, "not_passed": failed[:12]}
+                performance = [round(r["categories"]["performance"]["score"] * 100) for r in reports]
+                results[f"{language}/{name}"] = {
+                    "scores": scores,
+                    "performance_runs": performance,
+                    "not_passed": failed[:12],
+                }
     finally:
         httpd.shutdown()
         httpd.server_close()
@@ -405,12 +418,12 @@ def render(results: dict) -> str:
         lines.append("")
     lighthouse = results.get("lighthouse")
     if lighthouse:
-        lines += ["### (d) Lighthouse 12, mobile", ""]
+        lines += [f"### (d) Lighthouse 12, mobile (median of {LIGHTHOUSE_RUNS} runs by performance)", ""]
         if "skipped" in lighthouse:
             lines.append(f"Skipped: {lighthouse['skipped']}.")
         else:
             lines += [
-                "| page | perf | a11y | best practices | SEO | audits not passed |",
+                "| page | perf (each run) | a11y | best practices | SEO | audits not passed |",
                 "|---|---:|---:|---:|---:|---|",
             ]
             for name, row in lighthouse.items():
@@ -419,7 +432,8 @@ def render(results: dict) -> str:
                     continue
                 s = row["scores"]
                 lines.append(
-                    f"| {name} | {s.get('performance')} | {s.get('accessibility')} | {s.get('best-practices')} | "
+                    f"| {name} | {s.get('performance')} ({', '.join(map(str, row.get('performance_runs', [])))}) "
+                    f"| {s.get('accessibility')} | {s.get('best-practices')} | "
                     f"{s.get('seo')} | {', '.join(row['not_passed']) or '–'} |"
                 )
         lines.append("")

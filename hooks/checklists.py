@@ -29,6 +29,7 @@ import segno
 from languages import LANGUAGES, build_language, other_language_path
 from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
+from page_assets import require
 from page_meta import format_date
 from ui_strings import strings_for
 
@@ -382,12 +383,7 @@ def on_page_markdown(markdown, page, config, files):
             markdown, parsed, _registry, lambda checklist: render(checklist, template, **context), name
         )
         problems += expand_problems
-        page.lc_has_checklist = True
+        require(page, "lc-checklist")
     for problem in problems:
         log.warning(str(problem))
     return markdown
-
-
-def on_page_context(context, page, config, nav):
-    context["lc_has_checklist"] = getattr(page, "lc_has_checklist", False)
-    return context

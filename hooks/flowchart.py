@@ -32,8 +32,8 @@ either language build.
 
 The Markdown stays the page (the no-JavaScript click-through document). The hook adds, through
 overrides/partials/lc-flowchart.html, a JSON data island for lc-flowchart.js, the interactive widget's
-shell and an overview of the whole tree (also the printed outline), and loads lc-flowchart.js/.css on
-this page only.
+shell and an overview of the whole tree (also the printed outline), and asks for lc-flowchart.js/.css
+on this page only (hooks/page_assets.py).
 """
 
 from __future__ import annotations
@@ -45,6 +45,7 @@ from pathlib import Path
 
 from languages import other_language_path
 from markdown_lines import unfenced_lines
+from page_assets import require
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.flowchart")
@@ -404,4 +405,5 @@ def on_page_context(context, page, config, nav):
         canonical_url=page.canonical_url or "",
     )
     page.content = inject(page.content, rendered)
+    require(page, "lc-flowchart")
     return context
