@@ -31,6 +31,7 @@ from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
 from page_assets import require
 from page_meta import format_date
+from translations import shown_source
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.checklists")
@@ -329,7 +330,7 @@ def on_files(files, config):
     for file in files.documentation_pages():
         if getattr(file, "locale", language) != language:
             continue  # an untranslated fallback page: its checklists are in the other language
-        text = Path(file.abs_src_path).read_text(encoding="utf-8")
+        text = shown_source(Path(file.abs_src_path)).read_text(encoding="utf-8")
         for checklist in parse(text, _source_name(file)).checklists:
             _registry.setdefault(checklist.id, checklist)
     return files
@@ -355,8 +356,8 @@ def _translation_problems(page, parsed: Parsed, name: str, language: str) -> lis
     if language != LANGUAGES[0] or getattr(page.file, "locale", language) != language:
         return []
     other = other_language_path(page.file.abs_src_path)
-    if not other.exists():
-        return []
+    if not other.exists() or shown_source(other) != other:
+        return []  # not translated yet, or a draft marked `translation: pending`
     other_name = name.replace(f"/{language}/", f"/{LANGUAGES[1]}/", 1)
     translated = parse(other.read_text(encoding="utf-8"), other_name)
     return compare_translations(parsed.checklists, translated.checklists, other_name)

@@ -46,6 +46,7 @@ from pathlib import Path
 from languages import other_language_path
 from markdown_lines import unfenced_lines
 from page_assets import require
+from translations import shown_source
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.flowchart")
@@ -295,6 +296,8 @@ def check_file(path: Path, where: str, other_where: str) -> tuple[Flowchart | No
         return None, errors
     errors += validate(chart)
     twin_path = other_language_path(path)
+    if shown_source(twin_path) != twin_path:
+        return chart, errors  # the twin is a draft marked `translation: pending`: readers see this file there
     if not twin_path.exists():
         errors.append(f"{where}:{chart.line}: {other_where} does not exist; translate the flowchart there")
         return chart, errors
@@ -375,7 +378,7 @@ def inject(html: str, rendered: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "<!-- flowchart" not in markdown:
         return markdown
-    path = Path(page.file.abs_src_path)
+    path = shown_source(Path(page.file.abs_src_path))
     docs = Path(config["docs_dir"])
     where = f"{docs.name}/{path.relative_to(docs).as_posix()}" if path.is_relative_to(docs) else str(path)
     other_where = other_language_path(where).as_posix()

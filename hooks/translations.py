@@ -30,7 +30,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import yaml
-from languages import LANGUAGES
+from languages import LANGUAGES, other_language_path
 from mkdocs.plugins import event_priority
 from page_meta import format_date
 from ui_strings import strings_for
@@ -97,6 +97,14 @@ def source_hash(text: str) -> str:
 
 def is_pending(meta: dict) -> bool:
     return str(meta.get(PENDING_FIELD, "")).strip().lower() == PENDING_VALUE
+
+
+def shown_source(path: Path) -> Path:
+    """The file whose content readers see for this page: a `translation: pending` draft shows the
+    English page until it is translated, so checks that read pages from disk read that instead."""
+    if path.exists() and is_pending(split_front_matter(path.read_text(encoding="utf-8"))[0]):
+        return other_language_path(path)
+    return path
 
 
 def _date(value) -> dt.date | None:

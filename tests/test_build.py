@@ -118,3 +118,24 @@ def test_properdocs_builds_the_same_site(tmp_path, site_url):
     assert result.returncode == 0, result.stderr[-3000:]
     html = (tmp_path / "site" / "zh" / "index.html").read_text(encoding="utf-8")
     assert '<html lang="zh"' in html and "一般信息，并非法律意见。" in html
+
+
+def test_a_draft_marked_pending_is_not_checked_against_english_and_readers_see_english(tmp_path):
+    # A translator marks a page `translation: pending` while the draft is half done: its checklist and
+    # flowchart may not match English yet. The strict build passes; the page shows the English version.
+    project = copy_project(tmp_path)
+    for name in ("what-to-do.md", "online.md"):
+        page = project / "docs" / "zh" / name
+        text = page.read_text(encoding="utf-8").replace("\nreviewed:", "\ntranslation: pending\nreviewed:", 1)
+        text = text.replace("- [是，现在有人身处危险](#emergency)\n", "")  # an answer not translated yet
+        text = re.sub(r"\n- \[ \] [^\n]*<!-- id: context -->", "", text)  # nor a checklist item
+        page.write_text(text, encoding="utf-8")
+    result = run_build(tmp_path / "site", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+    assert result.returncode == 0, result.stderr[-3000:]
+    flowchart = (tmp_path / "site" / "zh" / "what-to-do" / "index.html").read_text(encoding="utf-8")
+    island = re.search(r'<script type="application/json" id="lc-fc-data">(.*?)</script>', flowchart, re.S)
+    nodes = json.loads(island.group(1))["nodes"]
+    assert any(answer["target"] == "emergency" for node in nodes.values() for answer in node["answers"])
+    assert "Are you being threatened, asked for money, or is anyone in danger?" in flowchart  # English shows
+    online = (tmp_path / "site" / "zh" / "online" / "index.html").read_text(encoding="utf-8")
+    assert 'data-lc-item="context"' in online
