@@ -194,6 +194,49 @@ def test_without_javascript_the_document_is_a_click_through(browser, server):
         context.close()
 
 
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_if_the_script_never_arrives_the_loading_line_leads_to_the_document(browser, server, language):
+    # With scripts on, the guide's frame replaces the document from the first paint (CSS alone); should
+    # lc-flowchart.js fail to load, the reader can still open the whole document and click through it.
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        context.route(re.compile(r"lc-flowchart\.js$"), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(url_for(server, language))
+        loading = page.locator("[data-lc-fc-loading]")
+        expect(loading).to_be_visible()
+        expect(page.locator("[data-lc-fc-doc]")).to_be_hidden()
+        expect(page.locator("[data-lc-fc-back]")).to_be_hidden()  # no controls that would do nothing
+        loading.locator("a").click()
+        expect(page.locator("h2#safety")).to_be_visible()
+        page.locator("[data-lc-fc-doc] a[href='#about-you']").first.click()
+        page.wait_for_url(re.compile("#about-you$"))
+        expect(page.locator("h2#about-you")).to_be_in_viewport()  # the document stays open while walking it
+    finally:
+        context.close()
+
+
+def test_nothing_in_view_moves_when_the_guide_starts(browser, server):
+    # Until its script runs, the frame holds a screen's height, so the first question appearing pushes
+    # nothing that a reader can see (no layout shift on a slow phone).
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    try:
+        context.route(re.compile(r"lc-flowchart\.js$"), lambda route: route.abort())
+        page = context.new_page()
+        page.goto(url_for(server, "en"))
+        frame = page.locator("[data-lc-flowchart]").bounding_box()
+        assert frame["y"] + frame["height"] >= 844  # the frame reaches the bottom of the screen
+    finally:
+        context.close()
+
+
+def test_with_the_script_the_loading_line_goes(page, server):
+    page.goto(url_for(server, "en"))
+    expect(heading(page)).not_to_be_empty()
+    expect(page.locator("[data-lc-fc-loading]")).to_be_hidden()
+    expect(page.locator("[data-lc-fc-doc]")).to_be_hidden()
+
+
 def test_the_flowchart_assets_load_only_on_the_flowchart_page(built_site):
     for html in built_site.rglob("*.html"):
         text = html.read_text(encoding="utf-8")
