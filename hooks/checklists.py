@@ -31,6 +31,7 @@ from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
 from page_assets import require
 from page_meta import format_date
+from problems import Problem, report
 from translations import shown_source
 from ui_strings import strings_for
 
@@ -44,16 +45,6 @@ INCLUDE = re.compile(r"^\s*<!--\s*checklist-include:\s*(?P<id>\S*)\s*-->\s*$")
 HEADING = re.compile(r"^(?P<hashes>#{2,4})\s+(?P<text>.+?)\s*$")
 ITEM = re.compile(r"^[-*]\s+\[(?P<mark>[ xX])\]\s*(?P<text>.*?)\s*(?:<!--\s*id:\s*(?P<id>[^\s>]*)\s*-->)?\s*$")
 NOTE_INDENT = "    "
-
-
-@dataclass(frozen=True)
-class Problem:
-    file: str
-    line: int
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.file}:{self.line}: {self.message}"
 
 
 @dataclass(frozen=True)
@@ -385,6 +376,5 @@ def on_page_markdown(markdown, page, config, files):
         )
         problems += expand_problems
         require(page, "lc-checklist")
-    for problem in problems:
-        log.warning(str(problem))
+    report(problems, language, log)
     return markdown

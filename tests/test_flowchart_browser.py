@@ -6,7 +6,8 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 from conftest import ROOT
-from flowchart import all_paths, parse
+from flowchart import all_paths
+from flowchart_graph import parse
 from playwright.sync_api import expect
 
 MAX_PATHS = 200  # a sanity bound: more paths than this means the flowchart needs restructuring, not more tests
