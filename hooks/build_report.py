@@ -80,7 +80,9 @@ def on_post_build(config):
 
 
 def on_build_error(error):
-    _state["depth"] = max(0, _state["depth"] - 1)
+    if _state["depth"] == 0:
+        return  # the build had finished (MkDocs's strict abort comes after post_build): already reported
+    _state["depth"] -= 1
     if _state["depth"] == 0:
         _finish(_state["config"], failed=True)
 

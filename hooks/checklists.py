@@ -26,11 +26,10 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
-from languages import LANGUAGES, build_language, other_language_path
+from languages import LANGUAGES, build_language, format_date, other_language_path
 from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
 from page_assets import require
-from page_meta import format_date
 from problems import Problem, report
 from translations import shown_source
 from ui_strings import strings_for

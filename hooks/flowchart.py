@@ -57,6 +57,23 @@ HTML_CLOSE_RE = re.compile(r"<!--\s*/flowchart\s*-->")
 TEMPLATE = "partials/lc-flowchart.html"
 
 
+class _ReportedAnchors(logging.Filter):
+    """Drops MkDocs's "no such anchor" warning for a flowchart answer this hook has already reported:
+    one mistake, one message (ours names the line and the fix)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.reported: set[tuple[str, str]] = set()  # (src_uri, "#target")
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        message = record.getMessage()
+        return not any(f"'{uri}' contains a link '{link}', but" in message for uri, link in self.reported)
+
+
+_reported_anchors = _ReportedAnchors()
+logging.getLogger("mkdocs.structure.pages").addFilter(_reported_anchors)
+
+
 def graph_data(chart: Flowchart) -> dict:
     """What lc-flowchart.js needs: the start, and each node's title, kind and answers."""
     return {
@@ -132,6 +149,12 @@ def on_page_markdown(markdown, page, config, files):
     other_where = other_language_path(where).as_posix()
     chart, errors = check_file(path, where, other_where)
     report(errors, config.theme["language"], log)
+    if chart is not None:
+        nodes = chart.node_map()
+        for node in chart.nodes:
+            _reported_anchors.reported.update(
+                (page.file.src_uri, f"#{answer.target}") for answer in node.answers if answer.target not in nodes
+            )
     page.lc_flowchart = chart if chart and not errors else None
     return markdown
 

@@ -240,7 +240,8 @@ def validate(chart: Flowchart) -> list[Problem]:
                     "or <!-- outcome --> and what to do",
                 )
             )
-    if chart.start in nodes and not has_broken_answers(chart):  # a broken answer already explains what cannot be reached
+    # A broken answer already explains what cannot be reached behind it.
+    if chart.start in nodes and not has_broken_answers(chart):
         found = reachable(chart)
         for node in chart.nodes:
             if node.id not in found and nodes[node.id] is node:

@@ -29,6 +29,7 @@ from pathlib import Path
 
 from languages import build_language
 from mkdocs.plugins import event_priority
+from problems import Problem, report
 
 log = logging.getLogger("mkdocs.hooks.glossary_terms")
 
@@ -78,9 +79,13 @@ def term_from_heading(text: str) -> str:
     return re.split(r"\s*[（(]", text, maxsplit=1)[0].strip() or text.strip()
 
 
-def parse_glossary(markdown: str, file: str = GLOSSARY_PAGE) -> tuple[list[Term], list[str]]:
-    """The terms of a glossary page, in page order, and a problem (with file:line) per unusable entry."""
+def parse_glossary(markdown: str, file: str = GLOSSARY_PAGE) -> tuple[list[Term], list[Problem]]:
+    """The terms of a glossary page, in page order, and a problem (with file:line) per unusable entry.
+
+    A term or id defined twice is a problem naming both lines: the second would silently replace the
+    first explanation on every page."""
     terms, problems = [], []
+    first_line: dict[str, int] = {}  # term (case-folded) or #id → line of its first entry
     lines = markdown.split("\n")
     fence = None
     index = 0
@@ -103,10 +108,18 @@ def parse_glossary(markdown: str, file: str = GLOSSARY_PAGE) -> tuple[list[Term]
         if current:
             paragraphs.append(" ".join(current))
         explanation = next((p for p in paragraphs if not LABEL.match(p)), "")
+        line, term = start - 1, term_from_heading(match["text"])
         if not explanation:
-            problems.append(f"{file}:{start - 1}: glossary entry '{match['id']}' has no explanation paragraph")
+            problems.append(Problem(file, line, f"glossary entry '{match['id']}' has no explanation paragraph"))
             continue
-        terms.append(Term(match["id"], term_from_heading(match["text"]), plain_text(explanation)))
+        clash = next((key for key in (f"#{match['id']}", term.casefold()) if key in first_line), None)
+        if clash:
+            what = f"the id {clash}" if clash.startswith("#") else f"the term '{term}'"
+            message = f"{what} is already defined on line {first_line[clash]}; merge the two entries into one"
+            problems.append(Problem(file, line, message))
+            continue
+        first_line[f"#{match['id']}"] = first_line[term.casefold()] = line
+        terms.append(Term(match["id"], term, plain_text(explanation)))
     return terms, problems
 
 
@@ -237,8 +250,7 @@ def on_files(files, config):
         return files
     text = Path(glossary.abs_src_path).read_text(encoding="utf-8")
     terms, problems = parse_glossary(text, f"docs/{glossary.src_uri}")
-    for problem in problems:
-        log.warning(problem)
+    report(problems, language, log)
     _terms[language] = terms
     return files
 

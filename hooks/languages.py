@@ -1,7 +1,8 @@
-"""The site's languages, and the two questions several hooks ask about them."""
+"""The site's languages, and the questions several hooks ask about them."""
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 SOURCE_LANGUAGE = "en"  # pages are written in English first; static-i18n's default language
@@ -22,3 +23,26 @@ def other_language_path(path: str | Path, languages: tuple[str, str] = LANGUAGES
             parts[index] = languages[1] if parts[index] == languages[0] else languages[0]
             return Path(*parts)
     raise ValueError(f"{path} is not inside a language folder {languages}")
+
+
+MONTHS_EN = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
+
+
+def format_date(date: dt.date, language: str) -> str:
+    """A review date as a reader of that language writes it."""
+    if language == "zh":
+        return f"{date.year}年{date.month}月{date.day}日"
+    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"

@@ -9,27 +9,18 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from pathlib import Path
 from urllib.parse import urlparse
 
+import front_matter
+from languages import build_language, format_date
+from problems import Problem, report
+from translations import shown_source
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.page_meta")
 
 DESCRIPTION_MAX = 160
-MONTHS_EN = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-]
 
 
 @dataclass(frozen=True)
@@ -88,51 +79,59 @@ def _check_sources(value, where: str) -> tuple[tuple[Source, ...], list[str]]:
     return tuple(sources), errors
 
 
-def validate_meta(meta: dict, where: str, today: dt.date | None = None) -> tuple[PageMeta | None, list[str]]:
-    """Check a page's front matter; return the parsed metadata (None when invalid) and every problem found."""
+def validate_meta(
+    meta: dict, where: str, today: dt.date | None = None, key_lines: dict[str, int] | None = None
+) -> tuple[PageMeta | None, list[Problem]]:
+    """Check a page's front matter; return the parsed metadata (None when invalid) and every problem found.
+
+    With `key_lines` (from hooks/front_matter.py) each problem names the line of its field."""
     today = today or dt.date.today()
-    errors = [
-        f"{where}: front matter is missing '{field}'; see CONTRIBUTING.md, 'Front matter'"
-        for field in ("title", "description", "reviewed", "sources")
-        if field not in meta
-    ]
+    lines = key_lines if key_lines is not None else {}
+    default_line = 1 if key_lines is not None else 0
+    problems: list[Problem] = []
+
+    def add(field: str, message: str) -> None:
+        problems.append(Problem(where, lines.get(field, default_line), message))
+
+    for field in ("title", "description", "reviewed", "sources"):
+        if field not in meta:
+            add(field, f"front matter is missing '{field}'; see CONTRIBUTING.md, 'Front matter'")
     for field in ("title", "description"):
         if field in meta and (not isinstance(meta[field], str) or not meta[field].strip()):
-            errors.append(f"{where}: '{field}' must be non-empty text")
+            add(field, f"'{field}' must be non-empty text")
     description = meta.get("description")
     if isinstance(description, str) and len(description.strip()) > DESCRIPTION_MAX:
-        errors.append(
-            f"{where}: 'description' is {len(description.strip())} characters; keep it to {DESCRIPTION_MAX} "
-            "so search engines show it whole"
+        add(
+            "description",
+            f"'description' is {len(description.strip())} characters; keep it to {DESCRIPTION_MAX} "
+            "so search engines show it whole",
         )
     reviewed = None
     if "reviewed" in meta:
         reviewed = _parse_date(meta["reviewed"])
         if reviewed is None:
-            errors.append(f"{where}: 'reviewed' must be an ISO date like 2026-11-25, got {meta['reviewed']!r}")
+            add("reviewed", f"'reviewed' must be an ISO date like 2026-11-25, got {meta['reviewed']!r}")
         elif reviewed > today:
-            errors.append(f"{where}: 'reviewed' is {reviewed.isoformat()}, which is in the future")
+            add("reviewed", f"'reviewed' is {reviewed.isoformat()}, which is in the future")
     sources: tuple[Source, ...] = ()
     if "sources" in meta:
         sources, source_errors = _check_sources(meta["sources"], where)
-        errors.extend(source_errors)
-    if errors:
-        return None, errors
+        for error in source_errors:
+            add("sources", error.removeprefix(f"{where}: "))
+    if problems:
+        return None, problems
     return PageMeta(meta["title"].strip(), description.strip(), reviewed, sources), []
 
 
-def format_date(date: dt.date, language: str) -> str:
-    """A review date as a reader of that language writes it."""
-    if language == "zh":
-        return f"{date.year}年{date.month}月{date.day}日"
-    return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
-
-
 def on_page_markdown(markdown, page, config, files):
-    where = f"docs/{page.file.src_uri}"
-    page_meta, errors = validate_meta(page.meta, where)
-    for error in errors:
-        log.warning(error)
+    path = shown_source(Path(page.file.abs_src_path))
+    where = f"docs/{path.relative_to(Path(config['docs_dir'])).as_posix()}"
+    parsed = front_matter.parse(path.read_text(encoding="utf-8"), where)
+    if parsed.problems:  # unreadable front matter: say so once, not once per field it hides
+        page_meta, problems = None, list(parsed.problems)
+    else:
+        page_meta, problems = validate_meta(page.meta, where, key_lines=parsed.key_lines)
+    report(problems, build_language(config), log)
     page.lc_meta = page_meta
     return markdown
 

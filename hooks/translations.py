@@ -18,9 +18,7 @@ every page's state where it says <!-- translation-status -->.
 
 from __future__ import annotations
 
-import copy
 import datetime as dt
-import functools
 import hashlib
 import html
 import logging
@@ -29,10 +27,9 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
-from languages import LANGUAGES, other_language_path
+import front_matter
+from languages import LANGUAGES, format_date, other_language_path
 from mkdocs.plugins import event_priority
-from page_meta import format_date
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.translations")
@@ -42,7 +39,6 @@ HASH_LENGTH = 12
 HASH_FIELD = "translated_from"
 PENDING_FIELD, PENDING_VALUE = "translation", "pending"
 STATUS_MARKER = re.compile(r"^<!--\s*translation-status\s*-->\s*$", re.M)
-FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?\n)?---[ \t]*\n", re.S)
 CURRENT, OUTDATED, PENDING = "current", "outdated", "pending"
 
 
@@ -58,27 +54,9 @@ class PageStatus:
 
 
 def split_front_matter(text: str) -> tuple[dict, str]:
-    """A page's YAML front matter (empty when it has none) and its body."""
-    text = text.replace("\r\n", "\n")
-    match = FRONT_MATTER.match(text)
-    if not match:
-        return {}, text
-    return parse_meta(match["meta"] or ""), text[match.end() :]
-
-
-# libyaml when it is there: every build reads each page pair's front matter, once per language.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
-@functools.lru_cache(maxsize=1024)
-def _parsed_meta(meta_text: str):
-    return yaml.load(meta_text, Loader=_YAML_LOADER)
-
-
-def parse_meta(meta_text: str) -> dict:
-    """Front matter as a dict (a deep copy: callers may change it); anything but a mapping counts as empty."""
-    meta = _parsed_meta(meta_text)
-    return copy.deepcopy(meta) if isinstance(meta, dict) else {}
+    """A page's YAML front matter (empty when it has none or cannot be read) and its body."""
+    parsed = front_matter.parse(text)
+    return parsed.meta, parsed.body
 
 
 def normalise_body(body: str) -> str:
@@ -177,7 +155,8 @@ def collect_statuses(docs_dir: Path, dates=git_date) -> dict[str, PageStatus]:
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """Page text as a Markdown table cell: escaped, so a title is never read as HTML."""
+    return html.escape(text, quote=False).replace("|", "\\|").replace("\n", " ")
 
 
 def updated_text(status: PageStatus, language: str) -> str:

@@ -62,7 +62,7 @@ def test_an_entry_without_explanation_is_reported_with_file_and_line():
     text = "## Terms { #terms }\n\n### Tort { #tort }\n\n中文：**侵权**\n\n### Duty { #duty }\n\nA legal obligation.\n"
     terms, problems = parse_glossary(text, "docs/en/glossary.md")
     assert [t.id for t in terms] == ["duty"]
-    assert problems == ["docs/en/glossary.md:3: glossary entry 'tort' has no explanation paragraph"]
+    assert [str(p) for p in problems] == ["docs/en/glossary.md:3: glossary entry 'tort' has no explanation paragraph"]
 
 
 # --- marking -------------------------------------------------------------------------------------------

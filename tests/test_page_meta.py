@@ -23,7 +23,7 @@ def good_meta(**changes):
 def errors_for(meta):
     parsed, errors = validate_meta(meta, WHERE, today=TODAY)
     assert (parsed is None) == bool(errors)
-    return errors
+    return [str(error) for error in errors]
 
 
 def test_valid_front_matter_is_parsed_into_plain_data():

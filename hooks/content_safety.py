@@ -1,0 +1,225 @@
+"""Page content may not carry script, trackers or requests to other sites: checked on every page, every build.
+
+Readers include people being blackmailed, and content arrives through pull requests, so the HTML that a
+page's Markdown turns into is held to an allowlist (CONTRIBUTING.md, "Raw HTML"): the tags and attributes
+that Markdown and our own hooks write, links to https/mailto/tel or within the site, images from the site
+itself (or `data:` images, which our QR codes are), and nothing that runs code or loads from elsewhere.
+Every front-matter text that reaches a template is plain text. Anything else fails the strict build,
+naming the file, the line and what is allowed instead.
+
+This is a strict check, not a cleaner: it never silently rewrites a page. It reads the HTML with the
+standard library's HTMLParser; the Content-Security-Policy of hooks/security_headers.py is the second
+lock, for anything a parser difference might let through.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from html.parser import HTMLParser
+from pathlib import Path
+
+import front_matter
+from languages import build_language
+from mkdocs.plugins import event_priority
+from problems import Problem, report
+from translations import shown_source
+
+log = logging.getLogger("mkdocs.hooks.content_safety")
+
+ALLOWED_HTML = "see CONTRIBUTING.md, 'Raw HTML'"
+
+# What Markdown, pymdown-extensions and our hooks' partials write, and what content may add by hand.
+TEXT_TAGS = {"p", "br", "hr", "span", "div", "em", "strong", "b", "i", "u", "s", "del", "ins", "mark", "small"}
+TEXT_TAGS |= {"sub", "sup", "abbr", "kbd", "code", "pre", "q", "cite", "blockquote", "time"}
+STRUCTURE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "dt", "dd", "details", "summary"}
+STRUCTURE_TAGS |= {"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"}
+STRUCTURE_TAGS |= {"figure", "figcaption", "section", "aside", "nav"}
+MEDIA_TAGS = {"a", "img", "svg", "path", "g", "title"}  # svg/path: the emoji extension's inline icons
+CONTROL_TAGS = {"input", "label", "button"}  # task lists and the checklist partial
+ALLOWED_TAGS = TEXT_TAGS | STRUCTURE_TAGS | MEDIA_TAGS | CONTROL_TAGS
+
+GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "markdown"}
+TAG_ATTRIBUTES = {
+    "a": {"href", "hreflang", "rel", "target"},
+    "img": {"src", "alt", "width", "height", "loading", "decoding"},
+    "ol": {"start", "type", "reversed"},
+    "li": {"value"},
+    "th": {"colspan", "rowspan", "scope", "style", "align"},
+    "td": {"colspan", "rowspan", "style", "align"},
+    "col": {"span"},
+    "details": {"open"},
+    "time": {"datetime"},
+    "input": {"type", "checked", "disabled", "name", "value"},
+    "label": {"for"},
+    "button": {"type"},
+    "svg": {"xmlns", "viewbox", "width", "height", "fill", "focusable"},
+    "path": {"d", "fill", "fill-rule", "clip-rule"},
+    "g": {"fill"},
+}
+INPUT_TYPES = {"checkbox"}
+LINK_SCHEMES = {"http", "https", "mailto", "tel"}
+TABLE_STYLE = re.compile(r"^\s*text-align:\s*(left|right|center)\s*;?\s*$", re.I)
+DATA_IMAGE = re.compile(r"^data:image/(png|gif|jpeg|webp|svg\+xml)[;,]", re.I)
+SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
+URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop tabs, newlines and controls inside a URL
+HTML_IN_TEXT = re.compile(r"<\s*[a-zA-Z/!?]")
+FENCE_OPEN = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<info>[\w-]*)")
+MERMAID = (
+    "mermaid diagrams are not supported: the theme would load mermaid from another site; "
+    "draw the diagram as an SVG in docs/assets/images/, or write it as a list"
+)
+
+WHY = {
+    "script": "it runs code in readers' browsers",
+    "iframe": "it shows another site's page, which can track readers",
+    "frame": "it shows another site's page, which can track readers",
+    "object": "it loads a plug-in or another site's content",
+    "embed": "it loads a plug-in or another site's content",
+    "style": "a style sheet can load from other sites; use a class from docs/assets/stylesheets",
+    "link": "it loads a file, possibly from another site",
+    "meta": "the theme writes the page head",
+    "base": "it changes where every link of the page goes",
+    "form": "it can send what a reader types to another site",
+}
+
+
+def _scheme(url: str) -> str | None:
+    match = SCHEME.match(URL_NOISE.sub("", url))
+    return match[1].lower() if match else None
+
+
+def check_url(tag: str, attribute: str, url: str) -> str | None:
+    """Why a link or image address is not allowed, or None."""
+    scheme = _scheme(url)
+    if attribute == "href":
+        if scheme is None or scheme in LINK_SCHEMES:
+            return None
+        return f"a link to '{scheme}:' is not allowed (it can run code); link with https:, mailto:, tel: or a page path"
+    if attribute == "src":
+        cleaned = URL_NOISE.sub("", url)
+        if scheme is None and not cleaned.startswith("//"):
+            return None
+        if scheme == "data" and DATA_IMAGE.match(cleaned):
+            return None
+        return (
+            f"<{tag}> loads {url[:80]!r} from another site, which tells that site who is reading; "
+            "put the file in docs/assets/images/ and link it with a relative path"
+        )
+    return None
+
+
+class _Checker(HTMLParser):
+    """Collects (needle, message) pairs; a needle is text to look for in the Markdown to find the line."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.found: list[tuple[str, str]] = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag not in ALLOWED_TAGS:
+            why = WHY.get(tag, "it is not in the list of allowed HTML")
+            self.found.append((f"<{tag}", f"<{tag}> is not allowed in a page: {why}; {ALLOWED_HTML}"))
+            return
+        allowed = GLOBAL_ATTRIBUTES | TAG_ATTRIBUTES.get(tag, set())
+        for name, value in attrs:
+            value = value or ""
+            if name.startswith("on"):
+                message = f"the '{name}' attribute on <{tag}> runs code in readers' browsers; remove it"
+                self.found.append((name, message))
+            elif name.startswith(("data-lc-", "aria-")):
+                continue
+            elif name == "style":
+                if tag not in ("th", "td") or not TABLE_STYLE.match(value):
+                    message = f"an inline style on <{tag}> is not allowed (it can load from other sites); use a class"
+                    self.found.append(("style=", message))
+            elif name not in allowed:
+                self.found.append((name, f"the '{name}' attribute is not allowed on <{tag}>; {ALLOWED_HTML}"))
+            elif name in ("href", "src") and (why := check_url(tag, name, value)):
+                self.found.append((value.strip()[:60] or name, why))
+            elif name == "class" and {"mermaid", "language-mermaid"} & set(value.split()):
+                self.found.append(("mermaid", MERMAID))
+            elif tag == "input" and name == "type" and value.lower() not in INPUT_TYPES:
+                self.found.append(("<input", f"<input type={value!r}> is not allowed; only checkboxes (task lists)"))
+
+    def handle_decl(self, decl):
+        self.found.append(("<!", f"<!{decl[:20]}> is not allowed in a page; {ALLOWED_HTML}"))
+
+    def handle_pi(self, data):
+        self.found.append(("<?", f"<?{data[:20]}> is not allowed in a page; {ALLOWED_HTML}"))
+
+
+def line_of(source: str, needle: str, after: int = 0) -> int:
+    """The 1-based line where `needle` first appears in the Markdown (case-insensitive), else 0."""
+    index = source.lower().find(needle.lower(), after)
+    return source.count("\n", 0, index) + 1 if index >= 0 else 0
+
+
+def check_html(html: str, source: str, file: str) -> list[Problem]:
+    """Every disallowed construct in a page's HTML, each placed at its line in the Markdown source."""
+    checker = _Checker()
+    checker.feed(html)
+    checker.close()
+    problems, seen = [], set()
+    for needle, message in checker.found:
+        problem = Problem(file, line_of(source, needle), message)
+        if problem not in seen:
+            seen.add(problem)
+            problems.append(problem)
+    return problems
+
+
+def check_fences(source: str, file: str) -> list[Problem]:
+    """A ```mermaid fence renders as plain code (and a theme set up for it would fetch mermaid): report it."""
+    problems, fence = [], None
+    for number, line in enumerate(source.split("\n"), start=1):
+        opened = FENCE_OPEN.match(line)
+        if fence is None and opened:
+            fence = opened["fence"]
+            if opened["info"].lower() == "mermaid":
+                problems.append(Problem(file, number, MERMAID))
+        elif fence is not None and line.strip().startswith(fence[0] * len(fence)) and not line.strip(fence[0]).strip():
+            fence = None
+    return problems
+
+
+def _texts(value, key: str):
+    """(key path, text) for every string inside a front-matter value."""
+    if isinstance(value, str):
+        yield key, value
+    elif isinstance(value, dict):
+        for name, item in value.items():
+            yield from _texts(item, f"{key}.{name}")
+    elif isinstance(value, list):
+        for index, item in enumerate(value, start=1):
+            yield from _texts(item, f"{key}[{index}]")
+
+
+def check_front_matter(meta: dict, key_lines: dict[str, int], file: str) -> list[Problem]:
+    """Front-matter text reaches templates as it is written, so it must be plain text."""
+    problems = []
+    for key, value in meta.items():
+        for path, text in _texts(value, key):
+            if HTML_IN_TEXT.search(text):
+                message = f"'{path}' contains HTML ({text.strip()[:40]!r}); front matter must be plain text"
+                problems.append(Problem(file, key_lines.get(key, 1), message))
+    return problems
+
+
+def _source_of(page, config) -> tuple[str, str]:
+    path = shown_source(Path(page.file.abs_src_path))
+    docs = Path(config["docs_dir"])
+    name = f"{docs.name}/{path.relative_to(docs).as_posix()}" if path.is_relative_to(docs) else str(path)
+    return name, path.read_text(encoding="utf-8")
+
+
+@event_priority(1000)  # first: the HTML exactly as the page's Markdown made it
+def on_page_content(html, page, config, files):
+    if page.file.abs_src_path is None:
+        return html
+    name, source = _source_of(page, config)
+    parsed = front_matter.parse(source, name)  # its syntax problems are hooks/page_meta.py's to report
+    found = check_front_matter(parsed.meta, parsed.key_lines, name) + check_html(html, source, name)
+    found += check_fences(source, name)
+    report(found, build_language(config), log)
+    return html
