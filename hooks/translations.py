@@ -242,6 +242,17 @@ def on_files(files, config):
     return files
 
 
+def is_untranslated(language: str, src_uri: str) -> bool:
+    """True for the Chinese copy of a page that readers see in English (missing or pending)."""
+    status = _statuses.get(page_key(src_uri))
+    return language == TARGET and status is not None and status.state == PENDING
+
+
+def on_env(env, config, files):
+    env.globals["lc_is_untranslated"] = is_untranslated  # the sitemap leaves such copies out of hreflang
+    return env
+
+
 def on_nav(nav, config, files):
     _nav_order[:] = [page_key(page.file.src_uri) for page in nav.pages]
     return nav

@@ -22,10 +22,16 @@ def page_html(site: Path, language: str, source: Path) -> str:
 def test_every_page_is_built_in_both_languages_with_its_lang_and_alternates(built_site, site_url, language, source):
     html = page_html(built_site, language, source)
     assert f'<html lang="{language}"' in html
+    # hreflang lives in the sitemap (hooks/i18n_head.py): a head link would make Material fetch a sitemap
+    assert 'rel="alternate"' not in html.split("</head>")[0]
     slug = "" if source.stem == "index" else f"{source.stem}/"
-    assert f'<link rel="alternate" href="{site_url}{slug}" hreflang="en">' in html
-    assert f'<link rel="alternate" href="{site_url}zh/{slug}" hreflang="zh">' in html
-    assert f'<link rel="alternate" hreflang="x-default" href="{site_url}{slug}">' in html
+    sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
+    prefix = "" if language == "en" else f"{language}/"
+    entry = re.search(rf"<url>\s*<loc>{re.escape(site_url + prefix + slug)}</loc>.*?</url>", sitemap, re.S)
+    assert entry, f"{prefix}{slug} is not in sitemap.xml"
+    assert f'hreflang="en" href="{site_url}{slug}"' in entry[0]
+    assert f'hreflang="zh" href="{site_url}zh/{slug}"' in entry[0]
+    assert f'hreflang="x-default" href="{site_url}{slug}"' in entry[0]
 
 
 @pytest.mark.parametrize("language", ["en", "zh"])
@@ -109,7 +115,7 @@ def test_bad_front_matter_fails_the_strict_build_naming_file_and_field(tmp_path)
     page.write_text(re.sub(r"\nreviewed: [^\n]+", "\nreviewed: next week", page.read_text(encoding="utf-8"), count=1))
     result = run_build(tmp_path / "site", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
     assert result.returncode != 0
-    assert "docs/zh/help.md: 'reviewed' must be an ISO date like 2026-11-25, got 'next week'" in result.stderr
+    assert "docs/zh/help.md:4: 'reviewed' must be an ISO date like 2026-11-25, got 'next week'" in result.stderr
 
 
 def test_properdocs_builds_the_same_site(tmp_path, site_url):
