@@ -22,9 +22,11 @@ $(BIN)/.dev: requirements-dev.txt $(BIN)/.runtime
 serve: $(BIN)/.runtime
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
-## build: the static site in site/, strict (any warning fails)
+## build: the static site in site/, strict (any warning fails); a failed build leaves no site/ at all
 build: $(BIN)/.runtime
-	$(BIN)/mkdocs build --strict --clean -d site
+	rm -rf site.partial
+	$(BIN)/mkdocs build --strict --clean -d site.partial || { rm -rf site.partial site; exit 1; }
+	rm -rf site && mv site.partial site
 
 ## browser: Debian's chromium and fonts-noto-cjk for the browser tests
 browser:
@@ -41,7 +43,7 @@ test: $(BIN)/.dev browser lint
 	$(BIN)/python -m pytest
 
 clean:
-	rm -rf site $(VENV) .pytest_cache
+	rm -rf site site.partial $(VENV) .pytest_cache
 
 ## links: build, then check every external link of site/ (needs the internet; prints a table)
 links: build

@@ -1,7 +1,6 @@
 """Mark Chinese pages as translated from the current English page, or list the ones that are behind.
 
     python scripts/translation_sync.py defamation.md       # after updating docs/zh/defamation.md
-    python scripts/translation_sync.py --all               # every page (only when all are truly in step)
     python scripts/translation_sync.py --check             # list pages whose translation is behind; exit 1 if any
 
 Marking writes `translated_from: <hash of the English page>` into the Chinese page's front matter; the
@@ -19,7 +18,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "hooks"))
 
-from translations import (  # noqa: E402 - needs the hooks folder on the path first
+import front_matter  # noqa: E402 - needs the hooks folder on the path first
+from translations import (  # noqa: E402
     CURRENT,
     HASH_FIELD,
     SOURCE,
@@ -69,23 +69,36 @@ def sync(page: str, docs: Path = DOCS) -> str:
     return f"docs/{TARGET}/{page}: {HASH_FIELD}: {digest}" + (note if is_pending(split_front_matter(text)[0]) else "")
 
 
+def front_matter_problems(docs: Path = DOCS) -> list[str]:
+    """Every page whose front matter cannot be read, as file:line messages (all of them, not the first)."""
+    problems = []
+    for path in sorted(docs.rglob("*.md")):
+        name = f"docs/{path.relative_to(docs).as_posix()}"
+        problems += [str(problem) for problem in front_matter.parse(path.read_text(encoding="utf-8"), name).problems]
+    return problems
+
+
 def main(argv: list[str] | None = None, docs: Path = DOCS) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("pages", nargs="*", help="page paths below docs/en/, e.g. defamation.md")
-    parser.add_argument("--all", action="store_true", help="mark every page as in step with English")
     parser.add_argument("--check", action="store_true", help="list pages that are behind; exit 1 if any")
     args = parser.parse_args(argv)
+    problems = front_matter_problems(docs)
+    if problems:
+        for problem in problems:
+            print(f"error: {problem}", file=sys.stderr)
+        return 2
     if args.check:
-        behind = [s for s in collect_statuses(docs, dates=lambda _: None).values() if s.state != CURRENT]
+        statuses = collect_statuses(docs, dates=lambda _: None).values()
+        behind = [s for s in statuses if s.state != CURRENT]
         for status in behind:
             print(f"docs/{TARGET}/{status.page}: {status.state}")
+        if not behind:
+            print(f"All {len(statuses)} pages in docs/{TARGET}/ are current with docs/{SOURCE}/.")
         return 1 if behind else 0
-    if args.all:  # every page that has a Chinese file
-        pages = sorted(p.relative_to(docs / TARGET).as_posix() for p in (docs / TARGET).rglob("*.md"))
-    else:
-        pages = args.pages
+    pages = args.pages
     if not pages:
-        parser.error("name at least one page (e.g. defamation.md), or use --all or --check")
+        parser.error("name the page you have brought in line with English (e.g. defamation.md), or use --check")
     try:
         for page in pages:
             print(sync(page.removeprefix(f"docs/{TARGET}/").removeprefix(f"docs/{SOURCE}/"), docs))

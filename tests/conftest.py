@@ -88,3 +88,27 @@ def page(browser, server):
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     yield page
     context.close()
+
+
+def translation_report(docs: Path = ROOT / "docs") -> list[str]:
+    """One line per Chinese page that is behind English, pending or missing (empty when all are current)."""
+    from translations import CURRENT, collect_statuses
+
+    statuses = collect_statuses(docs, dates=lambda _: None).values()
+    return [
+        f"docs/zh/{status.page}: {'missing' if status.target_title is None else status.state}"
+        for status in statuses
+        if status.state != CURRENT
+    ]
+
+
+def pytest_terminal_summary(terminalreporter):
+    """End every test run with the translation report: behind pages are for translators, not a failure."""
+    lines = translation_report()
+    terminalreporter.section("translation report")
+    terminalreporter.write_line("\n".join(lines) if lines else "every Chinese page is current with English")
+    summary = os.environ.get("GITHUB_STEP_SUMMARY")
+    if summary:
+        with open(summary, "a", encoding="utf-8") as handle:
+            handle.write("## Translation report\n\n")
+            handle.write("".join(f"- {line}\n" for line in lines) or "Every Chinese page is current.\n")

@@ -184,12 +184,18 @@ def test_sync_errors_name_the_file_and_the_fix(tmp_path, capsys):
 
 
 @pytest.mark.parametrize("page", PAGES)
-def test_every_chinese_page_records_the_english_text_it_was_translated_from(page):
-    status = page_status(page, (DOCS / "en" / page).read_text("utf-8"), (DOCS / "zh" / page).read_text("utf-8"))
-    assert status.translated_from == status.source_hash, (
-        f"docs/zh/{page} records translated_from: {status.translated_from}, but docs/en/{page} is now "
-        f"{status.source_hash}. Update the translation, then run: python scripts/translation_sync.py {page}"
-    )
+def test_every_chinese_page_records_a_well_formed_translated_from(page):
+    # A translation that is behind English is allowed (the page says so, and the test run ends with a
+    # translation report); only a malformed record is an error.
+    target = DOCS / "zh" / page
+    if not target.exists():
+        return
+    status = page_status(page, (DOCS / "en" / page).read_text("utf-8"), target.read_text("utf-8"))
+    if status.state != "pending":
+        assert status.translated_from and re.fullmatch(r"[0-9a-f]{12}", status.translated_from), (
+            f"docs/zh/{page}: translated_from must be the 12-character hash that "
+            f"`python scripts/translation_sync.py {page}` writes, got {status.translated_from!r}"
+        )
 
 
 def test_status_page_is_in_nav_next_to_about_and_has_the_marker():
