@@ -46,12 +46,17 @@ def test_ci_workflow_tests_builds_strictly_and_uploads_with_least_privilege():
     assert any(use.startswith("actions/upload-artifact@") for use in uses)
 
 
-def test_deploy_workflow_builds_strictly_with_the_official_pages_actions():
-    workflow = load_workflow("deploy.yml")
-    assert set().union(*(make_targets(run) for run in run_steps(workflow))) == {"build"}
-    uses = {step.get("uses", "").split("@")[0] for job in workflow["jobs"].values() for step in job["steps"]}
+def test_deploy_runs_only_after_the_tests_passed_on_main_and_builds_strictly_with_the_pages_actions():
+    assert not (ROOT / ".github" / "workflows" / "deploy.yml").exists(), "deploy lives in ci.yml, after the tests"
+    workflow = load_workflow("ci.yml")
+    jobs = workflow["jobs"]
+    assert jobs["pages-build"]["needs"] == "test" and jobs["deploy"]["needs"] == "pages-build"
+    assert "refs/heads/main" in jobs["pages-build"]["if"] and "push" in jobs["pages-build"]["if"]
+    build_runs = [step["run"] for step in jobs["pages-build"]["steps"] if "run" in step]
+    assert set().union(*(make_targets(run) for run in build_runs)) == {"build"}
+    uses = {step.get("uses", "").split("@")[0] for job in ("pages-build", "deploy") for step in jobs[job]["steps"]}
     assert {"actions/upload-pages-artifact", "actions/deploy-pages", "actions/configure-pages"} <= uses
-    assert workflow["jobs"]["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
+    assert jobs["deploy"]["permissions"] == {"pages": "write", "id-token": "write"}
     assert "--strict" in re.search(r"^build:.*?\n\n", MAKEFILE, re.M | re.S).group(0)
 
 

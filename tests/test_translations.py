@@ -331,3 +331,20 @@ def test_status_page_lists_each_state(small_site):
     assert '<a href="../drafted/">Drafted</a></td>' in html
     english = html_of(small_site, "translation-status")
     assert "6 pages: 3 translated and up to date, 1 possibly out of date, 2 not yet translated." in english
+
+
+def test_sync_lists_every_unreadable_front_matter_instead_of_crashing_and_says_when_all_is_current(tmp_path, capsys):
+    script = load_sync_script()
+    for language, text in (("en", ENGLISH), ("zh", chinese())):
+        (tmp_path / language).mkdir()
+        (tmp_path / language / "a.md").write_text(text, encoding="utf-8")
+    script.main(["a.md"], docs=tmp_path)
+    capsys.readouterr()
+    assert script.main(["--check"], docs=tmp_path) == 0
+    assert capsys.readouterr().out == "All 1 pages in docs/zh/ are current with docs/en/.\n"
+    (tmp_path / "en" / "b.md").write_text("---\ntitle: [unclosed\n---\n", encoding="utf-8")
+    (tmp_path / "zh" / "c.md").write_text("---\nreviewed: 2026-13-45\n---\n", encoding="utf-8")
+    assert script.main(["--check"], docs=tmp_path) == 2
+    errors = capsys.readouterr().err.splitlines()
+    assert [line.split(": ", 2)[1] for line in errors] == ["docs/en/b.md:3", "docs/zh/c.md:2"]
+    assert "Traceback" not in "\n".join(errors)
