@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY_DIRS := $(wildcard hooks tests scripts bench)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test lint browser clean links
+.PHONY: serve build test test-fast lint browser clean links pins
 
 # A virtual environment with the pinned runtime; reinstalled when requirements.txt changes.
 $(BIN)/.runtime: requirements.txt
@@ -18,9 +18,9 @@ $(BIN)/.dev: requirements-dev.txt $(BIN)/.runtime
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	touch $@
 
-## serve: build both languages and serve them on http://127.0.0.1:8000 with live reload
+## serve: preview both languages on http://127.0.0.1:8000 (PORT=8123 make serve for another port), live reload
 serve: $(BIN)/.runtime
-	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+	$(BIN)/python scripts/serve.py
 
 ## build: the static site in site/, strict (any warning fails); a failed build leaves no site/ at all
 build: $(BIN)/.runtime
@@ -42,8 +42,19 @@ lint: $(BIN)/.dev
 test: $(BIN)/.dev browser lint
 	$(BIN)/python -m pytest
 
+## test-fast: lint and every test that needs no browser (about a minute): for content-only edits
+test-fast: $(BIN)/.dev lint
+	$(BIN)/python -m pytest -m "not browser" -q
+
+## pins: re-resolve requirements.in into the exact pins of requirements.txt (pip-tools), then run make test
+pins:
+	$(PYTHON) -m venv .venv-pins
+	.venv-pins/bin/python -m pip install --quiet --disable-pip-version-check pip-tools==7.6.2
+	CUSTOM_COMPILE_COMMAND="make pins" .venv-pins/bin/pip-compile --quiet --strip-extras --no-emit-index-url \
+		--no-emit-find-links --output-file requirements.txt requirements.in
+
 clean:
-	rm -rf site site.partial $(VENV) .pytest_cache
+	rm -rf site site.partial $(VENV) .venv-pins .pytest_cache
 
 ## links: build, then check every external link of site/ (needs the internet; prints a table)
 links: build

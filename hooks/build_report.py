@@ -4,12 +4,15 @@ static-i18n builds the other languages inside the default language's `post_build
 "Aborted with N warnings" counts one language only. This hook counts every warning of the whole build
 (ours and MkDocs's) per language and prints the total once. When a strict build fails, it removes the
 output folder: a failed build must never leave a complete-looking site that could be uploaded.
-`mkdocs serve` keeps its folder (hooks/serve_errors.py shows the problems there instead).
+`mkdocs serve` (not strict, see scripts/serve.py) keeps its folder and shows the problems at the top of
+every page instead, so a contributor sees them in the browser as well as in the terminal.
 """
 
 from __future__ import annotations
 
+import html
 import logging
+import re
 import shutil
 from collections import Counter
 from pathlib import Path
@@ -28,9 +31,11 @@ class _WarningCounter(logging.Handler):
         super().__init__(level=logging.WARNING)
         self.language = ""
         self.counts: Counter = Counter()
+        self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
         self.counts[self.language] += 1
+        self.messages.append(record.getMessage())
 
 
 _state = {"depth": 0, "command": "build"}
@@ -46,11 +51,33 @@ def remove_site(site_dir: str) -> bool:
     return True
 
 
+BODY_OPEN = re.compile(r"<body[^>]*>")
+
+
+def problems_banner(messages: list[str], summary: str) -> str:
+    """The preview's list of problems, shown above every page while any remain."""
+    items = "".join(f"<li><code>{html.escape(message)}</code></li>" for message in messages)
+    return (
+        '<div class="lc-build-problems" role="alert" style="background:#fff3cd;color:#000;padding:1em;'
+        'border-bottom:3px solid #c00;font:14px/1.4 sans-serif"><strong>'
+        f"{html.escape(summary)}</strong><ul>{items}</ul></div>"
+    )
+
+
+def show_in_pages(site_dir: str, banner: str) -> None:
+    """Put the banner at the top of every built page (the preview only)."""
+    for path in Path(site_dir).rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        path.write_text(BODY_OPEN.sub(lambda match: match.group(0) + banner, text, count=1), encoding="utf-8")
+
+
 def _finish(config, failed: bool) -> None:
     logging.getLogger("mkdocs").removeHandler(_counter)
     line = problems.summary(_counter.counts)
     if line:
         log.error(line)
+        if _state["command"] == "serve" and not failed:
+            show_in_pages(config.site_dir, problems_banner(_counter.messages, line))
     failed = failed or (config.strict and bool(_counter.counts))
     if failed and _state["command"] != "serve" and remove_site(config.site_dir):
         log.error(f"The build failed, so nothing was left in {config.site_dir}")
@@ -65,6 +92,7 @@ def on_pre_build(config):
     if _state["depth"] == 0:
         problems.CURRENT.reset()
         _counter.counts.clear()
+        _counter.messages.clear()
         logging.getLogger("mkdocs").addHandler(_counter)
     _state["depth"] += 1
     _counter.language = build_language(config)

@@ -31,7 +31,7 @@ from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
 from page_assets import require
 from problems import Problem, report
-from translations import shown_source
+from translations import shown_source, translation_is_current
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.checklists")
@@ -250,6 +250,15 @@ def compare_translations(
             )
             continue
         ours, theirs = [i.id for i in checklist.items], {i.id for i in other.items}
+        lacking = [item_id for item_id in ours if item_id not in theirs]
+        extra = [item for item in other.items if item.id not in ours]
+        if len(lacking) == 1 and len(extra) == 1:  # one id typed differently: one mistake, one message
+            message = (
+                f"item {extra[0].id!r} of checklist {checklist.id!r} is {lacking[0]!r} in {checklist.file}; "
+                "use the same item ids in both languages"
+            )
+            problems.append(Problem(other.file, extra[0].line, message))
+            continue
         for item_id in ours:
             if item_id not in theirs:
                 problems.append(
@@ -346,8 +355,8 @@ def _translation_problems(page, parsed: Parsed, name: str, language: str) -> lis
     if language != LANGUAGES[0] or getattr(page.file, "locale", language) != language:
         return []
     other = other_language_path(page.file.abs_src_path)
-    if not other.exists() or shown_source(other) != other:
-        return []  # not translated yet, or a draft marked `translation: pending`
+    if not translation_is_current(Path(page.file.abs_src_path)):
+        return []  # not translated yet, a draft marked `translation: pending`, or behind English
     other_name = name.replace(f"/{language}/", f"/{LANGUAGES[1]}/", 1)
     translated = parse(other.read_text(encoding="utf-8"), other_name)
     return compare_translations(parsed.checklists, translated.checklists, other_name)

@@ -15,7 +15,7 @@ from pathlib import Path
 from languages import LANGUAGES, other_language_path
 from markdown_lines import unfenced_lines
 from problems import Problem
-from translations import shown_source
+from translations import shown_source, translation_is_current
 
 OPEN_RE = re.compile(r"^\s{0,3}<!--\s*flowchart\b(?P<attrs>[^>]*?)-->\s*$")
 START_RE = re.compile(r"""\bstart\s*=\s*["']?(?P<start>[\w-]+)["']?""")
@@ -327,8 +327,15 @@ def check_file(path: Path, where: str, other_where: str) -> tuple[Flowchart | No
         errors.append(
             Problem(where, chart.line, f"{other_where} has no flowchart block; translate the flowchart there")
         )
-    elif is_source and not twin_errors and not has_broken_answers(chart) and not has_broken_answers(twin):
-        # Compared once, from the English side, and not when an answer points nowhere: that is one
-        # mistake and gets one message, in the file that has it.
+    elif (
+        is_source
+        and translation_is_current(path)
+        and not twin_errors
+        and not has_broken_answers(chart)
+        and not has_broken_answers(twin)
+    ):
+        # Compared once, from the English side, only while the translation is current (one that is behind
+        # may lack new answers: the translation report lists it), and not when an answer points nowhere:
+        # that is one mistake and gets one message, in the file that has it.
         errors += compare(chart, twin)
     return chart, errors

@@ -14,6 +14,16 @@ from pathlib import Path
 
 log = logging.getLogger("mkdocs.hooks.i18n_head")
 
+
+class _QuietSkipped404(logging.Filter):
+    """MkDocs reports the other languages' empty root 404 as 'Template skipped'; that is intended here."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return "Template skipped: '404.html'" not in record.getMessage()
+
+
+logging.getLogger("mkdocs.commands.build").addFilter(_QuietSkipped404())
+
 DEFAULT_LANGUAGE = "en"
 HREFLANG_LINK = re.compile(r'[ \t]*<link rel="alternate" href="[^"]*" hreflang="(?P<lang>[^"]*)">\n?')
 

@@ -85,6 +85,18 @@ def shown_source(path: Path) -> Path:
     return path
 
 
+def translation_is_current(english_path: Path) -> bool:
+    """True when the Chinese twin of an English page records that page's current text (not behind, not pending).
+
+    Checklists, flowchart answers and heading ids are compared between languages only then: a translation
+    that is behind may lack what English added, and the translation report lists it instead."""
+    twin = other_language_path(english_path)
+    if not twin.exists() or shown_source(twin) != twin:
+        return False
+    meta, _ = split_front_matter(twin.read_text(encoding="utf-8"))
+    return str(meta.get(HASH_FIELD, "")).strip() == source_hash(english_path.read_text(encoding="utf-8"))
+
+
 def _date(value) -> dt.date | None:
     if isinstance(value, dt.datetime):
         return value.date()

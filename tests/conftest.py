@@ -92,14 +92,9 @@ def page(browser, server):
 
 def translation_report(docs: Path = ROOT / "docs") -> list[str]:
     """One line per Chinese page that is behind English, pending or missing (empty when all are current)."""
-    from translations import CURRENT, collect_statuses
+    from translation_report import report_lines
 
-    statuses = collect_statuses(docs, dates=lambda _: None).values()
-    return [
-        f"docs/zh/{status.page}: {'missing' if status.target_title is None else status.state}"
-        for status in statuses
-        if status.state != CURRENT
-    ]
+    return report_lines(docs)
 
 
 def pytest_terminal_summary(terminalreporter):
@@ -111,4 +106,15 @@ def pytest_terminal_summary(terminalreporter):
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:
             handle.write("## Translation report\n\n")
-            handle.write("".join(f"- {line}\n" for line in lines) or "Every Chinese page is current.\n")
+            handle.write("```text\n" + "\n".join(lines) + "\n```\n" if lines else "Every Chinese page is current.\n")
+
+
+def pytest_configure(config):
+    config.addinivalue_line("markers", "browser: drives Chromium (left out by `make test-fast`)")
+
+
+def pytest_collection_modifyitems(items):
+    """Every test that uses the browser, directly or through a fixture, is marked `browser`."""
+    for item in items:
+        if "browser" in getattr(item, "fixturenames", ()):
+            item.add_marker(pytest.mark.browser)

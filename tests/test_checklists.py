@@ -133,9 +133,14 @@ def test_translations_must_use_the_same_item_ids_in_any_order():
     english = [checklist("docs/en/a.md", "one", "two")]
     assert compare_translations(english, [checklist("docs/zh/a.md", "two", "one")], "docs/zh/a.md") == []
     found = [str(p) for p in compare_translations(english, [checklist("docs/zh/a.md", "one", "three")], "docs/zh/a.md")]
+    assert found == [  # one id typed differently is one mistake: one message
+        "docs/zh/a.md:11: item 'three' of checklist 'list' is 'two' in docs/en/a.md; use the same item ids in both languages"
+    ]
+    found = [str(p) for p in compare_translations(english, [checklist("docs/zh/a.md", "four")], "docs/zh/a.md")]
     assert found == [
+        "docs/zh/a.md:3: checklist 'list' lacks item 'one', which docs/en/a.md has; use the same item ids in both languages",
         "docs/zh/a.md:3: checklist 'list' lacks item 'two', which docs/en/a.md has; use the same item ids in both languages",
-        "docs/zh/a.md:11: item 'three' is not in checklist 'list' of docs/en/a.md; use the same item ids in both languages",
+        "docs/zh/a.md:10: item 'four' is not in checklist 'list' of docs/en/a.md; use the same item ids in both languages",
     ]
 
 

@@ -9,6 +9,7 @@ import pytest
 from conftest import ROOT
 from flowchart import all_paths, graph_data, inject, outline
 from flowchart_graph import check_file, compare, parse, validate
+from translations import source_hash
 from ui_strings import strings_for
 
 WHERE = "docs/en/x.md"
@@ -224,14 +225,23 @@ def test_check_file_reads_the_other_language_from_disk(tmp_path):
     (tmp_path / "en").mkdir()
     (tmp_path / "zh").mkdir()
     (tmp_path / "en" / "x.md").write_text(GOOD, encoding="utf-8")
-    (tmp_path / "zh" / "x.md").write_text(GOOD.replace("- [Other](#other)\n", ""), encoding="utf-8")
+    current = f"---\ntranslated_from: {source_hash(GOOD)}\n---\n"
+    (tmp_path / "zh" / "x.md").write_text(current + GOOD.replace("- [Other](#other)\n", ""), encoding="utf-8")
     _, english = check_file(tmp_path / "en" / "x.md", "docs/en/x.md", "docs/zh/x.md")
     _, chinese = check_file(tmp_path / "zh" / "x.md", "docs/zh/x.md", "docs/en/x.md")
     assert strs(english) == [
-        "docs/en/x.md:10: the answers of 'q2' lead to ['done', 'other'] here but to ['done'] in docs/zh/x.md:10; "
+        "docs/en/x.md:10: the answers of 'q2' lead to ['done', 'other'] here but to ['done'] in docs/zh/x.md:13; "
         "give both languages the same answers in the same order"
     ]
-    assert strs(chinese) and strs(chinese)[0].startswith("docs/zh/x.md:18: node 'other' cannot be reached")
+    assert strs(chinese) and strs(chinese)[0].startswith("docs/zh/x.md:21: node 'other' cannot be reached")
+    # Behind English (English added the answer after the translation): not an error, the report lists it.
+    (tmp_path / "zh" / "x.md").write_text("---\ntranslated_from: 0123456789ab\n---\n" + GOOD, encoding="utf-8")
+    english_added = GOOD.replace("- [No](#done)\n", "- [No](#done)\n- [Maybe](#other)\n")
+    (tmp_path / "en" / "x.md").write_text(english_added, encoding="utf-8")
+    assert not [
+        p for p in check_file(tmp_path / "en" / "x.md", "docs/en/x.md", "docs/zh/x.md")[1] if "answers of" in p.message
+    ]
+    (tmp_path / "en" / "x.md").write_text(GOOD, encoding="utf-8")
     assert not [problem for problem in chinese if "answers of" in problem.message]  # compared once, from English
     (tmp_path / "zh" / "x.md").write_text("No flowchart here.\n", encoding="utf-8")
     _, english = check_file(tmp_path / "en" / "x.md", "docs/en/x.md", "docs/zh/x.md")
