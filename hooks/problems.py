@@ -58,9 +58,17 @@ class BuildProblems:
 CURRENT = BuildProblems(set(), Counter())
 
 
+GENERATED_PREFIXES = ("docs/zh-Hant/",)  # generated editions: their source page carries the problem
+
+
 def report(problems, language: str = "", logger: logging.Logger = log) -> None:
-    """Log each problem once per build, as a warning (which fails the strict build)."""
+    """Log each problem once per build, as a warning (which fails the strict build).
+
+    A problem in a generated edition's file is dropped: the same problem is reported at the page it was
+    generated from, in words the contributor can fix there."""
     for problem in sorted(problems):
+        if problem.file.startswith(GENERATED_PREFIXES):
+            continue
         if CURRENT.add(problem, language):
             logger.warning(str(problem))
 

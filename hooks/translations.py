@@ -28,13 +28,17 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import front_matter
-from languages import LANGUAGES, format_date, other_language_path
+import zh_hant
+from languages import GENERATED_EDITIONS, LANGUAGES, format_date, other_language_path
 from mkdocs.plugins import event_priority
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.translations")
 
 SOURCE, TARGET = LANGUAGES  # translated from, translated into
+# The Chinese editions: the translation and the edition generated from it (hooks/zh_hant_edition.py),
+# which shares its state: a Simplified page that is behind English makes its Traditional copy say so.
+TRANSLATED = (TARGET, *GENERATED_EDITIONS)
 HASH_LENGTH = 12
 HASH_FIELD = "translated_from"
 PENDING_FIELD, PENDING_VALUE = "translation", "pending"
@@ -196,30 +200,33 @@ def status_table(statuses: list[PageStatus], language: str, ui: dict[str, str]) 
         "|---|---|",
     ]
     for status in statuses:
-        title = status.target_title if language == TARGET and status.state != PENDING else status.source_title
+        title = status.target_title if language in TRANSLATED and status.state != PENDING else status.source_title
+        if language in GENERATED_EDITIONS and status.state != PENDING:
+            title = zh_hant.convert(title)  # the Simplified title, in the edition's script
         rows.append(f"| [{_cell(title)}]({status.page}) | {_cell(state_text(status, language, ui))} |")
     return "\n".join(rows)
 
 
-def _bilingual(key: str, **values) -> str:
-    """A notice paragraph in Chinese and then English, each marked with its language."""
+def _bilingual(key: str, chinese: str = TARGET, **values) -> str:
+    """A notice paragraph in Chinese (in the edition's script) and then English, each marked with its language."""
     return "".join(
-        f'<p lang="{lang}">{html.escape(strings_for(lang)[key].format(**values))}</p>' for lang in (TARGET, SOURCE)
+        f'<p lang="{lang}">{html.escape(strings_for(lang)[key].format(**values))}</p>' for lang in (chinese, SOURCE)
     )
 
 
-def notice_html(status: PageStatus, status_url: str, english_url: str | None = None) -> str:
+def notice_html(status: PageStatus, status_url: str, english_url: str | None = None, chinese: str = TARGET) -> str:
     """The bilingual notice at the top of an untranslated or outdated Chinese page ('' when current)."""
     if status.state == CURRENT:
         return ""
-    links = [f'<a href="{html.escape(status_url)}">{html.escape(strings_for(TARGET)["translation_status_link"])}</a>']
+    link_text = strings_for(chinese)["translation_status_link"]
+    links = [f'<a href="{html.escape(status_url)}">{html.escape(link_text)}</a>']
     if status.state == PENDING:
-        kind, body = "info", _bilingual("translation_pending_notice")
+        kind, body = "info", _bilingual("translation_pending_notice", chinese)
     else:
         kind = "warning"
         body = "".join(
             f'<p lang="{lang}">{html.escape(strings_for(lang)["translation_outdated_notice"].format(date=date))}</p>'
-            for lang, date in ((lang, updated_text(status, lang)) for lang in (TARGET, SOURCE))
+            for lang, date in ((lang, updated_text(status, lang)) for lang in (chinese, SOURCE))
         )
         if english_url:
             english = strings_for(SOURCE)["translation_read_english"]
@@ -244,7 +251,7 @@ _nav_order: list[str] = []
 def page_key(src_uri: str) -> str:
     """'zh/defamation.md' or 'en/defamation.md' -> 'defamation.md'."""
     first, _, rest = src_uri.partition("/")
-    return rest if first in (SOURCE, TARGET) and rest else src_uri
+    return rest if first in (SOURCE, *TRANSLATED) and rest else src_uri
 
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
@@ -257,7 +264,7 @@ def on_files(files, config):
 def is_untranslated(language: str, src_uri: str) -> bool:
     """True for the Chinese copy of a page that readers see in English (missing or pending)."""
     status = _statuses.get(page_key(src_uri))
-    return language == TARGET and status is not None and status.state == PENDING
+    return language in TRANSLATED and status is not None and status.state == PENDING
 
 
 def on_env(env, config, files):
@@ -281,7 +288,7 @@ def on_page_markdown(markdown, page, config, files):
     key = page_key(page.file.src_uri)
     status = _statuses.get(key)
     page.lc_translation_pending = bool(status and status.state == PENDING)
-    if language == TARGET and getattr(page.file, "locale", language) == TARGET and is_pending(page.meta):
+    if language in TRANSLATED and getattr(page.file, "locale", language) == language and is_pending(page.meta):
         source = Path(config.docs_dir) / SOURCE / key
         if not source.exists():
             log.warning(f"docs/{page.file.src_uri}: marked 'translation: pending' but docs/{SOURCE}/{key} is missing")
@@ -307,12 +314,13 @@ def _url_to(files, key: str, page) -> str | None:
 def on_page_content(html_content, page, config, files):
     language = config.theme["language"]
     status = _statuses.get(page_key(page.file.src_uri))
-    if language != TARGET or status is None or status.state == CURRENT:
+    if language not in TRANSLATED or status is None or status.state == CURRENT:
         return html_content
     status_url = _url_to(files, "translation-status.md", page) or ""
     if status.state == PENDING:
-        return wrap_untranslated(html_content, page.title or status.source_title, notice_html(status, status_url))
-    # The English page has the same path without the /zh/ prefix.
-    english_path = page.url[len(TARGET) + 1 :] if page.url.startswith(TARGET + "/") else page.url
+        notice = notice_html(status, status_url, chinese=language)
+        return wrap_untranslated(html_content, page.title or status.source_title, notice)
+    # The English page has the same path without the /zh/ (or /zh-Hant/) prefix.
+    english_path = page.url[len(language) + 1 :] if page.url.startswith(language + "/") else page.url
     english_url = "../" * page.url.count("/") + english_path or "./"
-    return notice_html(status, status_url, english_url) + html_content
+    return notice_html(status, status_url, english_url, chinese=language) + html_content

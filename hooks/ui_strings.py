@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from languages import written_language
 
 STRINGS_FILE = Path(__file__).parent / "data" / "ui-strings.yml"
 FALLBACK_LANGUAGE = "en"
@@ -19,6 +20,24 @@ def load_strings(path: Path = STRINGS_FILE) -> dict[str, dict[str, str]]:
 
 
 def strings_for(language: str, table: dict[str, dict[str, str]] | None = None) -> dict[str, str]:
-    """All strings in one language, each falling back to English where it is not translated."""
+    """All strings in one language, each falling back to English where it is not translated.
+
+    A generated edition (zh-Hant) takes its own string where the file has one, else the converted
+    string of the language it is made from."""
+    if table is None and written_language(language) != language:
+        return dict(_generated_strings(language))
     table = load_strings() if table is None else table
+    source = written_language(language)
+    if source != language:
+        import zh_hant
+
+        return {
+            key: texts.get(language) or zh_hant.convert(texts.get(source) or texts[FALLBACK_LANGUAGE])
+            for key, texts in table.items()
+        }
     return {key: texts.get(language) or texts[FALLBACK_LANGUAGE] for key, texts in table.items()}
+
+
+@cache
+def _generated_strings(language: str) -> tuple[tuple[str, str], ...]:
+    return tuple(strings_for(language, load_strings()).items())

@@ -10,7 +10,7 @@ from site_pages import site_pages
 
 NEUTRAL = "https://weather.gc.ca/"
 STUB = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather forecasts</h1></html>"
-LABELS = {"en": "Leave this site quickly", "zh": "快速离开本网站"}
+LABELS = {"en": "Leave this site quickly", "zh": "快速离开本网站", "zh-Hant": "快速離開本網站"}
 
 
 def test_the_strings_are_read_in_each_language_with_the_english_address_as_fallback():
@@ -34,7 +34,7 @@ def test_an_address_that_is_not_absolute_https_is_reported():
 @pytest.mark.parametrize("page_path", site_pages())
 def test_every_built_page_has_the_control_in_its_language(built_site, page_path):
     html = (built_site / page_path).read_text(encoding="utf-8")
-    label = LABELS["zh" if page_path.startswith("zh/") else "en"]
+    label = LABELS[page_path.split("/")[0] if page_path.startswith(("zh/", "zh-Hant/")) else "en"]
     link = re.search(r'<a class="lc-quick-exit__link" href="([^"]+)"[^>]*>([^<]+)</a>', html)
     assert link and link.groups() == (NEUTRAL, label)
     assert "lc-quick-exit.js" in html and "lc-quick-exit.css" in html

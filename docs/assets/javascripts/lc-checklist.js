@@ -99,7 +99,7 @@
 
   function printList(list, blank) {
     var root = document.documentElement;
-    var language = root.lang === "zh" ? "zh-CN" : "en-CA";
+    var language = { zh: "zh-CN", "zh-Hant": "zh-HK" }[root.lang] || "en-CA";
     list.querySelector(".lc-checklist__printed").textContent = new Date().toLocaleDateString(language, {
       year: "numeric", month: "long", day: "numeric"
     });

@@ -1,0 +1,101 @@
+"""The 繁體中文 edition is generated from docs/zh/ at the start of every build. Nothing of it is committed.
+
+`docs/zh-Hant/` is written from the Simplified pages by hooks/zh_hant.py at the start of each build,
+including each rebuild of `make serve`. A file is written only when its text has changed, so the preview
+does not rebuild forever. The folder is in .gitignore. static-i18n then builds it as the `zh-Hant`
+language at `/zh-Hant/`. Every other hook treats it as the Simplified pages in another script:
+
+- The same ids and the same translation state as `zh`.
+- Problems are reported against the Simplified source (hooks/problems.py drops those that name a
+  generated file). A conversion problem names the `docs/zh/` file and line.
+- Each page says that it was converted automatically and that its legal terms follow Hong Kong usage,
+  with a link for reporting a wording problem.
+"""
+
+from __future__ import annotations
+
+import html
+import logging
+from pathlib import Path
+
+import zh_hant
+from languages import GENERATED_EDITIONS, SOURCE_LANGUAGE, build_language
+from mkdocs.plugins import event_priority
+from problems import Problem, report
+from ui_strings import strings_for
+
+log = logging.getLogger("mkdocs.hooks.zh_hant_edition")
+
+EDITION, SOURCE = "zh-Hant", GENERATED_EDITIONS["zh-Hant"]
+class _GeneratedFileWarnings(logging.Filter):
+    """MkDocs's own warnings about a generated page (a broken link, say) repeat the Simplified page's."""
+
+    def filter(self, record: logging.LogRecord) -> bool:
+        return f"'{EDITION}/" not in record.getMessage()
+
+
+for _name in ("mkdocs.structure.pages", "mkdocs.structure.files", "mkdocs.structure.nav"):
+    logging.getLogger(_name).addFilter(_GeneratedFileWarnings())
+
+GENERATED_NOTE = "# Generated from docs/{source}/{name} by hooks/zh_hant_edition.py: edit that file, not this one.\n"
+
+
+def generated_text(text: str, name: str) -> str:
+    """A Simplified page as its Traditional copy, with a note in its front matter saying where it came from."""
+    converted = zh_hant.convert(text)
+    note = GENERATED_NOTE.format(source=SOURCE, name=name)
+    return "---\n" + note + converted[4:] if converted.startswith("---\n") else converted
+
+
+def source_problems(text: str, converted: str, file: str) -> list[Problem]:
+    """Conversion problems and Traditional characters in the source, at the Simplified page's lines."""
+    found = [Problem(file, line, message) for line, message in zh_hant.check_converted(converted)]
+    for line, char in zh_hant.traditional_in_simplified(text):
+        message = (
+            f"the Traditional character {char!r} is in a Simplified page; write its Simplified form "
+            "(the 繁體中文 edition is converted from this page)"
+        )
+        found.append(Problem(file, line, message))
+    return found
+
+
+def write_edition(docs: Path) -> list[Problem]:
+    """Bring docs/zh-Hant/ in line with docs/zh/: write changed pages and remove pages that are gone."""
+    source_root, target_root = docs / SOURCE, docs / EDITION
+    problems, wanted = [], set()
+    for source in sorted(source_root.rglob("*.md")):
+        name = source.relative_to(source_root).as_posix()
+        text = source.read_text(encoding="utf-8")
+        converted = generated_text(text, name)
+        problems += source_problems(text, zh_hant.convert(text), f"docs/{SOURCE}/{name}")
+        target = target_root / name
+        wanted.add(target)
+        if not target.exists() or target.read_text(encoding="utf-8") != converted:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(converted, encoding="utf-8")
+    for stale in target_root.rglob("*.md") if target_root.exists() else ():
+        if stale not in wanted:
+            stale.unlink()
+    return problems
+
+
+@event_priority(1000)  # before static-i18n and MkDocs gather the files of the build
+def on_config(config):
+    if build_language(config) == SOURCE_LANGUAGE:  # once per build: the default language's build comes first
+        report(write_edition(Path(config.docs_dir)), SOURCE, log)
+    return config
+
+
+def notice_html(language: str) -> str:
+    ui = strings_for(language)
+    return (
+        f'<p class="lc-converted-notice">{html.escape(ui["converted_notice"])} '
+        f'<a href="{html.escape(ui["converted_report_url"])}">{html.escape(ui["converted_report_link"])}</a></p>'
+    )
+
+
+@event_priority(-60)  # after the translation notice: the conversion notice sits right above the text
+def on_page_content(html_content, page, config, files):
+    if config.theme["language"] != EDITION or getattr(page.file, "locale", EDITION) != EDITION:
+        return html_content
+    return notice_html(EDITION) + html_content
