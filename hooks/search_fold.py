@@ -10,6 +10,7 @@ still matches the installed OpenCC).
 from __future__ import annotations
 
 import json
+from collections import Counter
 from functools import cache
 from pathlib import Path
 
@@ -73,6 +74,22 @@ def compact_table(table: dict[str, str], indexed_text: str) -> dict[str, str]:
     """Only the entries whose Simplified character occurs in the indexed text: the rest match nothing."""
     present = set(indexed_text)
     return {source: target for source, target in sorted(table.items()) if target in present}
+
+
+def unfold_table(texts, table: dict[str, str] | None = None) -> dict[str, str]:
+    """{simplified: traditional} for a Traditional edition's excerpts: the index holds folded text, so each
+    folded character is shown again as the character that page text most often had there.
+
+    Per character, not per word: where an edition writes two Traditional forms of one Simplified character
+    (台/臺), an excerpt may show the other form. Both are correct Traditional characters."""
+    fold_map = traditional_to_simplified() if table is None else table
+    seen: dict[str, Counter] = {}
+    for text in texts:
+        for char in text:
+            folded = fold_map.get(char)
+            if folded:
+                seen.setdefault(folded, Counter())[char] += 1
+    return {folded: counts.most_common(1)[0][0] for folded, counts in sorted(seen.items())}
 
 
 def fold_asset(table: dict[str, str]) -> str:

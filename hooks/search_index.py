@@ -16,8 +16,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from background import Helper
+from languages import GENERATED_EDITIONS
 from mkdocs.plugins import CombinedEvent, event_priority
-from search_fold import compact_table, fold, fold_asset, traditional_to_simplified
+from search_fold import compact_table, fold, fold_asset, traditional_to_simplified, unfold_table
 from search_pages import SearchRecord, index_file, index_html, page_text, pagefind_language
 from ui_strings import strings_for
 
@@ -25,6 +26,7 @@ log = logging.getLogger("mkdocs.hooks.search_index")
 
 BUNDLE_DIR = "pagefind"
 FOLD_ASSET = "lc-fold.json"
+UNFOLD_ASSET = "lc-unfold.json"  # generated Traditional editions only: how to show folded excerpts again
 # Pagefind's ready-made interfaces, its highlighter and its worker: lc-search.js uses none of them.
 UNUSED_FILES = (
     "pagefind-ui.js",
@@ -99,6 +101,9 @@ def finish_bundle(run: IndexRun) -> None:
     indexed = "".join(fold(record.title + record.text) for record in run.records)
     table = compact_table(traditional_to_simplified(), indexed)
     (run.bundle / FOLD_ASSET).write_text(fold_asset(table), encoding="utf-8")
+    if run.language in GENERATED_EDITIONS:
+        unfold = unfold_table(record.title + record.text for record in run.records)
+        (run.bundle / UNFOLD_ASSET).write_text(fold_asset(unfold), encoding="utf-8")
 
 
 def write_bundle(records: list[SearchRecord], language: str, bundle: Path) -> None:
@@ -193,6 +198,7 @@ def on_env(env, config, files):
             "bundle": f"{STATE.prefix}{BUNDLE_DIR}/",
             "language": pagefind_language(language),
             "label": ui["search_dialog"],
+            "unfold": language in GENERATED_EDITIONS,
             "error": ui["search_error"],
         }
         if enabled

@@ -27,8 +27,8 @@ CHECKS_FILE = DATA / "zh-hant-checks.tsv"
 OPENCC_CONFIG = "s2tw"
 QUOTES = str.maketrans({"“": "「", "”": "」", "‘": "『", "’": "』"})
 HAN = re.compile(r"[\u3400-\u9fff]")
-# Fenced code, then inline code: kept exactly as written.
-CODE = re.compile(r"(?ms)^(?P<fence>\s*(`{3,}|~{3,})).*?^(?P=fence)|`[^`\n]+`")
+# Kept exactly as written: fenced code, inline code, link targets and bare web addresses.
+CODE = re.compile(r"(?ms)^(?P<fence>\s*(`{3,}|~{3,})).*?^(?P=fence)|`[^`\n]+`|\]\([^)\n]*\)|https?://[^\s)>\]]+")
 
 
 @dataclass(frozen=True)

@@ -27,6 +27,8 @@ from ui_strings import strings_for
 log = logging.getLogger("mkdocs.hooks.zh_hant_edition")
 
 EDITION, SOURCE = "zh-Hant", GENERATED_EDITIONS["zh-Hant"]
+
+
 class _GeneratedFileWarnings(logging.Filter):
     """MkDocs's own warnings about a generated page (a broken link, say) repeat the Simplified page's."""
 

@@ -6,15 +6,15 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 LANGUAGES = ("en", "zh", "zh-Hant")
-WRITTEN_IN = {"zh-Hant": "zh"}  # the Traditional edition is generated from docs/zh/ at build time
 
 
 def site_pages(docs: Path = ROOT / "docs") -> list[str]:
-    """Every HTML page under the site root: each source page in each edition, and each edition's 404."""
+    """Every HTML page under the site root: each English page in each edition (an untranslated page is
+    shown in English there), and each edition's 404."""
     pages = ["404.html", "zh/404.html", "zh-Hant/404.html"]
     for language in LANGUAGES:
         prefix = "" if language == "en" else f"{language}/"
-        source_root = docs / WRITTEN_IN.get(language, language)
+        source_root = docs / "en"
         for source in sorted(source_root.rglob("*.md")):
             relative = source.relative_to(source_root).with_suffix("")
             folder = "" if relative.name == "index" else f"{relative.as_posix()}/"

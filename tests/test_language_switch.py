@@ -16,6 +16,8 @@ def switch_to(page, language: str):
         ("zh/defamation/", "deadlines", "en", "defamation/"),
         ("jurisdiction/", "", "zh", "zh/jurisdiction/"),
         ("zh/anonymous/", "norwich-orders", "en", "anonymous/"),
+        ("zh/defamation/", "deadlines", "zh-Hant", "zh-Hant/defamation/"),
+        ("zh-Hant/anonymous/", "norwich-orders", "en", "anonymous/"),
     ],
 )
 def test_switching_language_keeps_the_page_and_the_section(page, server, start, section, language, target):
@@ -38,3 +40,18 @@ def test_there_and_back_again_keeps_the_section_and_the_query(page, server):
     switch_to(page, "en")
     page.wait_for_url(f"{server}defamation/?from=test#deadlines")
     expect(page.locator("#deadlines")).to_be_in_viewport()
+
+
+def test_ticks_and_the_flowchart_path_carry_over_to_the_traditional_edition(page, server):
+    page.goto(f"{server}zh/checklists/")
+    box = page.locator("input.lc-checklist__box").first
+    box.check()
+    item = box.get_attribute("data-lc-item")
+    switch_to(page, "zh-Hant")
+    page.wait_for_url(f"{server}zh-Hant/checklists/")
+    expect(page.locator(f'input.lc-checklist__box[data-lc-item="{item}"]').first).to_be_checked()
+    page.goto(f"{server}zh-Hant/what-to-do/?path=safety.about-you")
+    expect(page.locator("[data-lc-fc-heading]")).not_to_be_empty()
+    switch_to(page, "en")
+    page.wait_for_url(f"{server}what-to-do/?path=safety.about-you")
+    assert page.console_errors == []

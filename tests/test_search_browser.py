@@ -27,7 +27,15 @@ QUERIES = [
     ("zh/", "forum non conveniens", "zh/jurisdiction/"),  # English term given in brackets
     ("zh/", "Small Claims Court", "zh/options/"),
     ("zh/scams/", "時效期", "zh/what-to-do/"),  # Traditional, typed on an inner page
+    ("zh-Hant/", "誹謗", "zh-Hant/defamation/"),  # the Traditional edition, Traditional query
+    ("zh-Hant/", "诽谤", "zh-Hant/defamation/"),  # … and a Simplified query finds Traditional pages too
+    ("zh-Hant/", "諾威奇令", "zh-Hant/anonymous/"),
 ]
+
+
+def edition_of(path: str) -> str:
+    first = path.split("/", 1)[0]
+    return first if first in ("zh", "zh-Hant") else "en"
 
 
 def open_search(page):
@@ -56,8 +64,7 @@ def test_query_finds_the_expected_page_in_the_top_three(page, server, start, que
     search(page, query)
     found = hrefs(page, server)
     assert expected in found[:3], f"{query!r} on /{start}: top results {found[:5]}"
-    chinese_site = start.startswith("zh/")
-    assert all(href.startswith("zh/") == chinese_site for href in found), found
+    assert all(edition_of(href) == edition_of(start) for href in found), found  # only this edition's pages
     assert page.console_errors == []
 
 
@@ -70,6 +77,14 @@ def test_results_show_a_title_and_a_highlighted_excerpt_without_word_gaps(page, 
     excerpt = first.locator("p").inner_text().replace("\u200b", "")
     assert "截图" in excerpt and "截 图" not in excerpt
     assert " 的" not in excerpt  # the index's word gaps are not shown to the reader
+
+
+def test_traditional_results_show_traditional_excerpts(page, server):
+    page.goto(f"{server}zh-Hant/")
+    results = search(page, "诽谤")
+    excerpt = results.first.locator("p").inner_text()
+    assert "誹謗" in excerpt and "诽谤" not in excerpt, excerpt
+    expect(results.first.locator("p mark").first).to_have_text(re.compile("^誹謗"))
 
 
 def test_search_strings_are_translated_and_the_dialog_is_named(page, server):

@@ -19,6 +19,8 @@
   var bundle = new URL(script.getAttribute("data-lc-bundle"), window.location.href).href;
   var root = new URL("../", bundle).href;
   var language = script.getAttribute("data-lc-language") || "en";
+  // A generated Traditional edition: excerpts come back folded to Simplified and are shown in Traditional.
+  var unfoldUrl = script.getAttribute("data-lc-unfold");
   var text = {
     placeholder: script.getAttribute("data-lc-placeholder") || "",
     loading: script.getAttribute("data-lc-loading") || "",
@@ -65,24 +67,47 @@
     return engine;
   }
 
+  function loadPairs(url) {
+    return fetch(url)
+      .then(function (response) {
+        if (!response.ok) throw new Error(url + ": " + response.status);
+        return response.json();
+      })
+      .then(function (pairs) {
+        var table = new Map();
+        var chars = Array.from(pairs);
+        for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
+        return table;
+      });
+  }
+
   function loadFold() {
     if (!foldTable) {
-      foldTable = fetch(bundle + "lc-fold.json")
-        .then(function (response) {
-          if (!response.ok) throw new Error("lc-fold.json: " + response.status);
-          return response.json();
-        })
-        .then(function (pairs) {
-          var table = new Map();
-          var chars = Array.from(pairs);
-          for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
-          return table;
-        });
+      foldTable = loadPairs(bundle + "lc-fold.json");
       foldTable.catch(function () {
         foldTable = null;
       });
     }
     return foldTable;
+  }
+
+  var unfoldTable = null;
+  function loadUnfold() {
+    if (!unfoldUrl) return Promise.resolve(null);
+    if (!unfoldTable) {
+      unfoldTable = loadPairs(new URL(unfoldUrl, window.location.href).href);
+      unfoldTable.catch(function () {
+        unfoldTable = null;
+      });
+    }
+    return unfoldTable;
+  }
+
+  function unfold(value, table) {
+    if (!table) return value;
+    return Array.from(value, function (ch) {
+      return table.get(ch) || ch;
+    }).join("");
   }
 
   function fold(query) {
@@ -221,13 +246,13 @@
   }
 
   // Pagefind's excerpt as text and <mark> only, whatever else it might hold.
-  function excerptNodes(html) {
+  function excerptNodes(html, unfolded) {
     var template = document.createElement("template");
     template.innerHTML = html;
     var flat = "";
     template.content.childNodes.forEach(function (node) {
-      if (node.nodeName === "MARK") flat += "\u0001" + unspell(node.textContent) + "\u0002";
-      else flat += unspell(node.textContent);
+      var shown = unfold(unspell(node.textContent), unfolded);
+      flat += node.nodeName === "MARK" ? "\u0001" + shown + "\u0002" : shown;
     });
     var nodes = [];
     closeUp(flat)
@@ -245,7 +270,7 @@
     return nodes;
   }
 
-  function item(data) {
+  function item(data, unfolded) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var link = document.createElement("a");
@@ -257,7 +282,7 @@
     var title = document.createElement("h1");
     title.textContent = (data.meta && data.meta.title) || data.url;
     var excerpt = document.createElement("p");
-    excerptNodes(data.excerpt || "").forEach(function (node) {
+    excerptNodes(data.excerpt || "", unfolded).forEach(function (node) {
       excerpt.appendChild(node);
     });
     article.appendChild(title);
@@ -291,7 +316,14 @@
           return result.data();
         })
       );
-      if (ticket === latest) show(count(results.length), data.map(item));
+      var unfolded = await loadUnfold();
+      if (ticket === latest)
+        show(
+          count(results.length),
+          data.map(function (entry) {
+            return item(entry, unfolded);
+          })
+        );
     } catch (error) {
       if (ticket === latest) show(text.error);
       if (window.console) console.warn("lc-search:", error);
