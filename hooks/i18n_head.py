@@ -12,6 +12,9 @@ import logging
 import re
 from pathlib import Path
 
+from languages import EDITIONS
+from ui_strings import strings_for
+
 log = logging.getLogger("mkdocs.hooks.i18n_head")
 
 
@@ -37,6 +40,24 @@ def not_found_path(site_dir: str, language: str) -> Path:
 def drop_hreflang(output: str) -> str:
     """The page without the rel=alternate hreflang links that Material writes into the head."""
     return HREFLANG_LINK.sub("", output)
+
+
+def language_context(language: str, editions: tuple[str, ...] = EDITIONS) -> dict:
+    """What the header's language button and the English pages' offer of a Chinese edition show."""
+    ui = strings_for(language)
+    offers = []
+    if language == DEFAULT_LANGUAGE:
+        for edition in editions[1:]:
+            theirs = strings_for(edition)
+            offers.append(
+                {"lang": edition, "text": theirs["language_offer"], "dismiss": theirs["language_offer_dismiss"]}
+            )
+    return {"name": ui["language_name"], "short": ui["language_short"], "suggestions": offers}
+
+
+def on_env(env, config, files):
+    env.globals["lc_language"] = language_context(config.theme["language"])
+    return env
 
 
 def on_post_page(output, page, config):

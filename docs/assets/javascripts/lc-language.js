@@ -17,4 +17,54 @@
   }
 
   document.addEventListener("click", onClick, true);
+
+  // On an English page, a reader whose browser prefers Chinese is offered their edition, in its script:
+  // zh-TW, zh-HK, zh-MO and zh-Hant → 繁體中文; any other Chinese → 简体中文. Never a redirect.
+  var DISMISSED = "lc-language-offer-dismissed";
+
+  function preferredEdition(languages) {
+    for (var i = 0; i < languages.length; i++) {
+      var tag = String(languages[i]).toLowerCase();
+      if (tag === "en" || tag.indexOf("en-") === 0) return null; // English comes first: nothing to offer
+      if (tag === "zh" || tag.indexOf("zh-") === 0) {
+        return /^zh-(tw|hk|mo|hant)\b/.test(tag) ? "zh-Hant" : "zh";
+      }
+    }
+    return null;
+  }
+
+  function dismissed() {
+    try {
+      return window.localStorage.getItem(DISMISSED) === "1";
+    } catch (error) {
+      return false;
+    }
+  }
+
+  function offerEdition() {
+    var box = document.querySelector("[data-lc-language-suggestion]");
+    if (!box || dismissed()) return;
+    var edition = preferredEdition(navigator.languages || [navigator.language || ""]);
+    var offer = edition && box.querySelector('[data-lc-offer="' + edition + '"]');
+    var target = edition && document.querySelector('a.md-select__link[hreflang="' + edition + '"]');
+    if (!offer || !target) return;
+    var link = offer.querySelector("a");
+    link.href = target.href;
+    offer.hidden = false;
+    box.hidden = false;
+    offer.querySelector("button").addEventListener("click", function () {
+      box.hidden = true;
+      try {
+        window.localStorage.setItem(DISMISSED, "1");
+      } catch (error) {
+        // storage blocked: the offer is gone for this page only
+      }
+    });
+  }
+
+  if (window.document$ && typeof window.document$.subscribe === "function") {
+    window.document$.subscribe(offerEdition);
+  } else {
+    offerEdition();
+  }
 })();
