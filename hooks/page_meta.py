@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 from urllib.parse import urlparse
 
@@ -51,6 +52,16 @@ def _parse_date(value) -> dt.date | None:
     return None
 
 
+HOME_PAGES = Path(__file__).parent / "data" / "source-home-pages.txt"
+
+
+@cache
+def home_pages(path: Path = HOME_PAGES) -> frozenset[str]:
+    """Sources allowed to be a site's home page (each listed with its reason)."""
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return frozenset(line.split("\t")[0].rstrip("/") for line in lines if line.strip() and not line.startswith("#"))
+
+
 def _check_sources(value, where: str) -> tuple[tuple[Source, ...], list[str]]:
     """Each source needs a title and an http(s) url; urls may not repeat."""
     if not isinstance(value, list) or not value:
@@ -66,8 +77,13 @@ def _check_sources(value, where: str) -> tuple[tuple[Source, ...], list[str]]:
         if not isinstance(title, str) or not title.strip():
             errors.append(f"{where}: sources[{index}] needs a 'title'")
         parsed = urlparse(url) if isinstance(url, str) else None
-        if not parsed or parsed.scheme not in ("http", "https") or not parsed.netloc:
+        if not parsed or parsed.scheme != "https" or not parsed.netloc:
             errors.append(f"{where}: sources[{index}] needs a 'url' starting with https://, got {url!r}")
+        elif parsed.path in ("", "/") and not parsed.query and url.rstrip("/") not in home_pages():
+            errors.append(
+                f"{where}: sources[{index}] is a home page ({url}); link to the page that says what the site "
+                f"cites it for, or add it with a reason to hooks/data/{HOME_PAGES.name}"
+            )
         elif url in seen:
             errors.append(f"{where}: sources[{index}] repeats {url}; list each source once")
         unknown = set(entry) - {"title", "url"}

@@ -93,12 +93,26 @@ def test_source_that_is_not_a_mapping():
 
 
 def test_repeated_source_and_unknown_key():
-    source = {"title": "A", "url": "https://a.org"}
+    source = {"title": "A", "url": "https://a.org/page"}
     errors = errors_for(good_meta(sources=[source, {**source, "note": "x"}]))
     assert errors == [
-        "docs/en/defamation.md: sources[2] repeats https://a.org; list each source once",
+        "docs/en/defamation.md: sources[2] repeats https://a.org/page; list each source once",
         "docs/en/defamation.md: sources[2] has unknown keys ['note']; use only 'title' and 'url'",
     ]
+
+
+def test_a_source_must_be_https_and_a_pinpoint_unless_its_home_page_is_listed_with_a_reason():
+    errors = errors_for(good_meta(sources=[{"title": "A", "url": "http://www.ontario.ca/laws/statute/02l24"}]))
+    assert errors == [
+        "docs/en/defamation.md: sources[1] needs a 'url' starting with https://, "
+        "got 'http://www.ontario.ca/laws/statute/02l24'"
+    ]
+    errors = errors_for(good_meta(sources=[{"title": "A", "url": "https://www.cafc.ca/"}]))
+    assert errors == [
+        "docs/en/defamation.md: sources[1] is a home page (https://www.cafc.ca/); link to the page that says what "
+        "the site cites it for, or add it with a reason to hooks/data/source-home-pages.txt"
+    ]
+    assert errors_for(good_meta(sources=[{"title": "Legal Aid Ontario", "url": "https://www.legalaid.on.ca/"}])) == []
 
 
 def test_dates_are_written_as_each_language_writes_them():
