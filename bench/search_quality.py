@@ -1,0 +1,187 @@
+"""Search quality on queries that nobody tuned to: recall@1, recall@3 and MRR per edition and query kind.
+
+    .venv/bin/python bench/search_quality.py                 # builds the site into a temporary folder
+    .venv/bin/python bench/search_quality.py --site site     # an already built site
+    .venv/bin/python bench/search_quality.py --queries bench/search-queries.yml --json out.json
+
+The queries (bench/search-queries.yml) were written by someone who had not read the pages, from short
+scenarios and the site map only. Keep them out of tuning: change the search, then measure. Each query is
+typed into the real search box of its edition's home page in Chromium, through lc-search.js, exactly as a
+reader would; the results' addresses are read from the list the reader sees. Besides recall it counts
+results from another edition in the top 3 (must be 0) and, where a query names a section, how often the
+first right result links to that section.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import functools
+import json
+import os
+import subprocess
+import sys
+import tempfile
+import threading
+from collections import defaultdict
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import yaml
+
+ROOT = Path(__file__).resolve().parent.parent
+QUERIES = ROOT / "bench" / "search-queries.yml"
+EDITION_PREFIX = {"en": "", "zh": "zh/", "zh-Hant": "zh-Hant/"}
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
+        pass
+
+
+@contextlib.contextmanager
+def serving(site: Path):
+    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
+    finally:
+        httpd.shutdown()
+
+
+def build(site: Path, site_url: str) -> None:
+    env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
+    command = [sys.executable, "-m", "mkdocs", "build", "--strict", "-q", "-d", str(site)]
+    subprocess.run(command, cwd=ROOT, env=env, check=True)
+
+
+def edition_of(path: str) -> str:
+    first = path.split("/", 1)[0]
+    return first if first in ("zh", "zh-Hant") else "en"
+
+
+def search(page, query: str) -> list[str]:
+    """Type a query as a reader does and return the result addresses, relative to the site root."""
+    page.locator("label.md-search__icon, .md-header__button[for='__search']").first.click()
+    field = page.locator("input.md-search__input")
+    field.fill("")
+    page.evaluate("document.querySelector('.md-search-result__list').replaceChildren()")
+    page.evaluate("window.lcBenchMeta = document.querySelector('.md-search-result__meta').textContent")
+    field.fill(query)
+    field.press("End")
+    # Done when the result count line has changed away from the placeholder and the loading line.
+    page.wait_for_function(
+        """(texts) => {
+          const meta = document.querySelector('.md-search-result__meta').textContent;
+          return meta && !texts.includes(meta) && meta !== window.lcBenchMeta;
+        }""",
+        arg=[
+            page.evaluate("document.querySelector('script[data-lc-placeholder]').dataset.lcPlaceholder"),
+            page.evaluate("document.querySelector('script[data-lc-loading]').dataset.lcLoading"),
+        ],
+        timeout=15000,
+    )
+    links = page.locator(".md-search-result__item a.md-search-result__link")
+    return [links.nth(index).get_attribute("href") for index in range(links.count())]
+
+
+def relative(href: str, server: str) -> tuple[str, str]:
+    """(page address, section id) of a result link."""
+    path = href.removeprefix(server)
+    page, _, section = path.partition("#")
+    return page, section
+
+
+def measure(site: Path, queries: list[dict]) -> list[dict]:
+    from playwright.sync_api import sync_playwright
+
+    outcomes = []
+    with serving(site) as server, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+        for edition in EDITION_PREFIX:
+            context = browser.new_context(viewport={"width": 390, "height": 844})
+            page = context.new_page()
+            page.goto(server + EDITION_PREFIX[edition])
+            for query in (q for q in queries if q["site"] == edition):
+                expected = EDITION_PREFIX[edition] + ("" if query["expect"] in ("", "(home)") else query["expect"])
+                found = [relative(href, server) for href in search(page, query["q"])]
+                pages = [address for address, _ in found]
+                rank = pages.index(expected) + 1 if expected in pages else None
+                outcomes.append(
+                    {
+                        **query,
+                        "rank": rank,
+                        "top": pages[:5],
+                        "other_edition_in_top3": sum(edition_of(address) != edition for address in pages[:3]),
+                        "section_hit": bool(rank and query.get("section") and found[rank - 1][1] == query["section"]),
+                    }
+                )
+                page.keyboard.press("Escape")
+            context.close()
+        browser.close()
+    return outcomes
+
+
+def summarise(outcomes: list[dict]) -> dict[str, dict]:
+    groups: dict[str, list[dict]] = defaultdict(list)
+    for outcome in outcomes:
+        groups[f"{outcome['site']} · {outcome['kind']}"].append(outcome)
+        groups[f"{outcome['site']} · all"].append(outcome)
+        if outcome["script"] == "mixed":
+            groups["mixed English/Chinese"].append(outcome)
+        groups["all"].append(outcome)
+    table = {}
+    for name, items in sorted(groups.items()):
+        ranks = [item["rank"] for item in items]
+        with_section = [item for item in items if item.get("section")]
+        table[name] = {
+            "queries": len(items),
+            "recall@1": sum(rank == 1 for rank in ranks) / len(items),
+            "recall@3": sum(bool(rank and rank <= 3) for rank in ranks) / len(items),
+            "mrr": sum(1 / rank for rank in ranks if rank) / len(items),
+            "other_edition_in_top3": sum(item["other_edition_in_top3"] for item in items),
+            "section_links": (sum(item["section_hit"] for item in with_section) / len(with_section))
+            if with_section
+            else None,
+        }
+    return table
+
+
+def markdown(table: dict[str, dict]) -> str:
+    lines = [
+        "| queries | n | recall@1 | recall@3 | MRR | other edition in top 3 | opens the right section |",
+        "|---|---|---|---|---|---|---|",
+    ]
+    for name, row in table.items():
+        section = "–" if row["section_links"] is None else f"{row['section_links']:.0%}"
+        lines.append(
+            f"| {name} | {row['queries']} | {row['recall@1']:.0%} | {row['recall@3']:.0%} | {row['mrr']:.2f} | "
+            f"{row['other_edition_in_top3']} | {section} |"
+        )
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--site", type=Path, help="an already built site (default: build one now)")
+    parser.add_argument(
+        "--queries", type=Path, default=QUERIES, help="held-out by default; tune on bench/search-dev-queries.yml"
+    )
+    parser.add_argument("--json", type=Path, help="write every query's outcome here")
+    args = parser.parse_args(argv)
+    queries = yaml.safe_load(args.queries.read_text(encoding="utf-8"))
+    with tempfile.TemporaryDirectory() as scratch:
+        site = args.site
+        if site is None:
+            site = Path(scratch) / "site"
+            build(site, "http://127.0.0.1:8000/")
+        outcomes = measure(site, queries)
+    table = summarise(outcomes)
+    print(markdown(table))
+    if args.json:
+        args.json.write_text(json.dumps({"summary": table, "queries": outcomes}, ensure_ascii=False, indent=1))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
