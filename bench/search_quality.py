@@ -66,19 +66,20 @@ def search(page, query: str) -> list[str]:
     field = page.locator("input.md-search__input")
     field.fill("")
     page.evaluate("document.querySelector('.md-search-result__list').replaceChildren()")
-    page.evaluate("window.lcBenchMeta = document.querySelector('.md-search-result__meta').textContent")
+    page.evaluate("document.querySelector('.md-search-result__meta').textContent = ''")
     field.fill(query)
     field.press("End")
-    # Done when the result count line has changed away from the placeholder and the loading line.
+    # Done when the result count line says something other than nothing, the placeholder or "loading".
+    waiting = [
+        page.evaluate(f"document.querySelector('script[data-lc-{key}]').dataset.lc{key.title()}")
+        for key in ("placeholder", "loading")
+    ]
     page.wait_for_function(
         """(texts) => {
           const meta = document.querySelector('.md-search-result__meta').textContent;
-          return meta && !texts.includes(meta) && meta !== window.lcBenchMeta;
+          return meta && !texts.includes(meta);
         }""",
-        arg=[
-            page.evaluate("document.querySelector('script[data-lc-placeholder]').dataset.lcPlaceholder"),
-            page.evaluate("document.querySelector('script[data-lc-loading]').dataset.lcLoading"),
-        ],
+        arg=waiting,
         timeout=15000,
     )
     links = page.locator(".md-search-result__item a.md-search-result__link")

@@ -19,7 +19,8 @@ from background import Helper
 from languages import GENERATED_EDITIONS
 from mkdocs.plugins import CombinedEvent, event_priority
 from search_fold import compact_table, fold, fold_asset, traditional_to_simplified, unfold_table
-from search_pages import SearchRecord, index_file, index_html, page_text, pagefind_language
+from search_pages import SearchRecord, index_file, index_html, page_sections, pagefind_language
+from search_synonyms import extra_words
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.search_index")
@@ -98,17 +99,24 @@ def finish_bundle(run: IndexRun) -> None:
         raise RuntimeError(f"Pagefind exited with {run.process.returncode}: {output.strip()}")
     for name in UNUSED_FILES:
         (run.bundle / name).unlink(missing_ok=True)
-    indexed = "".join(fold(record.title + record.text) for record in run.records)
+    indexed = "".join(fold(record.title + record.all_text) for record in run.records)
     table = compact_table(traditional_to_simplified(), indexed)
     (run.bundle / FOLD_ASSET).write_text(fold_asset(table), encoding="utf-8")
     if run.language in GENERATED_EDITIONS:
-        unfold = unfold_table(record.title + record.text for record in run.records)
+        unfold = unfold_table(record.title + record.all_text for record in run.records)
         (run.bundle / UNFOLD_ASSET).write_text(fold_asset(unfold), encoding="utf-8")
 
 
 def write_bundle(records: list[SearchRecord], language: str, bundle: Path) -> None:
     """Write the Pagefind bundle for one language, and the compact fold table beside it."""
     finish_bundle(start_bundle(records, language, bundle))
+
+
+def search_boost(meta: dict) -> float:
+    """Material's front matter `search: {boost: …}`; 1 when it is not set or not a number."""
+    search = meta.get("search")
+    boost = search.get("boost", 1.0) if isinstance(search, dict) else 1.0
+    return float(boost) if isinstance(boost, int | float) and boost > 0 else 1.0
 
 
 def is_excluded(meta: dict) -> bool:
@@ -155,9 +163,12 @@ def on_page_content(html, page, config, files):
     # Untranslated pages copied in from the default language are not this language's results.
     if getattr(page.file, "locale", language) != language or is_excluded(page.meta):
         return html
-    record = SearchRecord(url=language_relative(page.url, STATE.prefix), title=page.title or "", text=page_text(html))
+    intro, sections = page_sections(html)
+    url = language_relative(page.url, STATE.prefix)
+    record = SearchRecord(url, page.title or "", intro, sections, search_boost(page.meta))
     STATE.records.append(record)
-    STATE.index_pages.append(HELPER.submit(index_html, record, STATE.language))
+    synonyms = extra_words(fold(record.title + " " + record.all_text))
+    STATE.index_pages.append(HELPER.submit(index_html, record, STATE.language, synonyms))
     return html
 
 
@@ -200,6 +211,8 @@ def on_env(env, config, files):
             "label": ui["search_dialog"],
             "unfold": language in GENERATED_EDITIONS,
             "error": ui["search_error"],
+            "more": ui["search_more"],
+            "pages": sum(1 for file in files.documentation_pages() if getattr(file, "locale", language) == language),
         }
         if enabled
         else None

@@ -23,13 +23,33 @@ SKIPPED_TAGS = {"script", "style", "svg", "template", "button"}
 BLOCK_TAGS = {"p", "li", "td", "th", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "br", "div", "pre", "summary"}
 
 
+SECTION_TAGS = {"h2", "h3"}  # a heading with an id starts a section that a result can link to
+
+
+@dataclass(frozen=True)
+class Section:
+    """A part of a page below one heading: the heading's id and text, and the words under it."""
+
+    id: str
+    heading: str
+    text: str
+
+
 @dataclass(frozen=True)
 class SearchRecord:
-    """One page as the index sees it: where it lives (relative to its language root) and its words."""
+    """One page as the index sees it: where it lives (relative to its language root) and its words.
+
+    `text` is the text before the first section heading (all of it when the page has no sections)."""
 
     url: str
     title: str
     text: str
+    sections: tuple[Section, ...] = ()
+    weight: float = 1.0  # front matter `search: {boost: …}`, Material's key: the glossary ranks below topic pages
+
+    @property
+    def all_text(self) -> str:
+        return " ".join([self.text, *(f"{section.heading} {section.text}" for section in self.sections)])
 
 
 class _TextExtractor(HTMLParser):
@@ -38,13 +58,21 @@ class _TextExtractor(HTMLParser):
     def __init__(self):
         super().__init__(convert_charrefs=True)
         self.parts: list[str] = []
+        self.sections: list[tuple[str, list[str], list[str]]] = []  # (id, heading parts, text parts)
         self._skip_depth = 0
+        self._heading: list[str] | None = None
 
     def handle_starttag(self, tag, attrs):
-        classes = (dict(attrs).get("class") or "").split()
+        attributes = dict(attrs)
+        classes = (attributes.get("class") or "").split()
         if self._skip_depth or tag in SKIPPED_TAGS or "headerlink" in classes:
             if tag not in {"br", "img", "input"}:
                 self._skip_depth += 1
+            return
+        if tag in SECTION_TAGS and attributes.get("id"):
+            self._heading = []
+            self.sections.append((attributes["id"], self._heading, []))
+            self.parts = self.sections[-1][2]
             return
         if tag in BLOCK_TAGS:
             self.parts.append("\n")
@@ -52,20 +80,35 @@ class _TextExtractor(HTMLParser):
     def handle_endtag(self, tag):
         if self._skip_depth:
             self._skip_depth -= 1
+        elif tag in SECTION_TAGS and self._heading is not None:
+            self._heading = None
         elif tag in BLOCK_TAGS:
             self.parts.append("\n")
 
     def handle_data(self, data):
-        if not self._skip_depth:
-            self.parts.append(data)
+        if self._skip_depth:
+            return
+        (self._heading if self._heading is not None else self.parts).append(data)
+
+
+def _collapse(parts: list[str]) -> str:
+    return " ".join("".join(parts).split())
+
+
+def page_sections(html: str) -> tuple[str, tuple[Section, ...]]:
+    """The reader-visible text before the first section heading, and each section (id, heading, text)."""
+    extractor = _TextExtractor()
+    intro = extractor.parts
+    extractor.feed(html)
+    extractor.close()
+    sections = tuple(Section(key, _collapse(heading), _collapse(text)) for key, heading, text in extractor.sections)
+    return _collapse(intro), sections
 
 
 def page_text(html: str) -> str:
     """The reader-visible text of a page body, whitespace collapsed."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return " ".join("".join(extractor.parts).split())
+    intro, sections = page_sections(html)
+    return " ".join([intro, *(f"{section.heading} {section.text}" for section in sections)]).strip()
 
 
 # Pagefind's WebAssembly re-cuts any Chinese query into single characters, which would undo jieba's
@@ -85,13 +128,26 @@ def pagefind_language(language: str) -> str:
     return PAGEFIND_LANGUAGE.get(language, NEUTRAL_LANGUAGE)
 
 
-def index_html(record: SearchRecord, language: str) -> str:
-    """The page as Pagefind reads it: the title as a heading (which Pagefind ranks higher), then the text."""
-    title, text = (escape(spell_han(segment(fold(part)))) for part in (record.title, record.text))
-    return (
-        f'<html lang="{pagefind_language(language)}"><body>'
-        f'<h1 data-pagefind-meta="title:{escape(record.title)}">{title}</h1><p>{text}</p></body></html>'
+def _indexed(text: str) -> str:
+    return escape(spell_han(segment(fold(text))))
+
+
+def index_html(record: SearchRecord, language: str, extra_words: str = "") -> str:
+    """The page as Pagefind reads it: the title as the top heading, each section under its own heading with
+    the section's id (Pagefind weighs headings above text, and returns the matching section as a sub-result
+    that links to it), and words that readers use for the page's words (search synonyms), weighted low."""
+    body = "".join(
+        f'<h2 id="{escape(section.id)}">{_indexed(section.heading)}</h2><p>{_indexed(section.text)}</p>'
+        for section in record.sections
     )
+    extra = f'<p data-pagefind-weight="{0.5 * record.weight:g}">{_indexed(extra_words)}</p>' if extra_words else ""
+    content = (
+        f'<h1 data-pagefind-meta="title:{escape(record.title)}">{_indexed(record.title)}</h1>'
+        f"<p>{_indexed(record.text)}</p>{body}"
+    )
+    if record.weight != 1.0:
+        content = f'<div data-pagefind-weight="{record.weight:g}">{content}</div>'
+    return f'<html lang="{pagefind_language(language)}"><body>{content}{extra}</body></html>'
 
 
 def index_file(url: str) -> str:

@@ -2,7 +2,8 @@
 
 Data in hooks/data/zh-terms.yml:
 - `terms`: one word per concept. A word listed under `avoid` is reported at its line, with the word to use.
-- `link_labels`: the one label for links to each page. A link to that page with other text is reported.
+- `link_labels`: the one label for links to each page. A link to that page (not to one of its sections,
+  which is labelled by the section) with other text is reported.
 
 The glossary's terms also get the English in brackets at their first use on each page, e.g.
 诺威奇令（Norwich order). Today's pages miss it about a hundred times, mostly for everyday words that are also
@@ -30,7 +31,7 @@ log = logging.getLogger("mkdocs.hooks.zh_style")
 
 TERMS_FILE = Path(__file__).parent / "data" / "zh-terms.yml"
 LANGUAGE = "zh"
-LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]+)\]\((?P<target>[^)#\s]+)(?:#[^)\s]*)?\)")
+LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]+)\]\((?P<target>[^)#\s]+)(?P<anchor>#[^)\s]*)?\)")
 INLINE_CODE = re.compile(r"`[^`\n]+`")
 HEADING = re.compile(r"^#{1,6}\s")
 BRACKETED_LATIN = re.compile(r"^（[^）]*[A-Za-z][^）]*）")
@@ -80,7 +81,7 @@ def check_terms(text: str, file: str, rules: StyleRules) -> list[Problem]:
         for link in LINK.finditer(line):
             target = link["target"].split("/")[-1]
             wanted = rules.link_labels.get(target)
-            if wanted and link["label"] != wanted:
+            if wanted and not link["anchor"] and link["label"] != wanted:
                 message = f"a link to {target} is labelled '{wanted}' on every page, not '{link['label']}'"
                 problems.append(Problem(file, number, message))
     return problems

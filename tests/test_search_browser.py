@@ -53,9 +53,15 @@ def search(page, query: str):
     return results
 
 
-def hrefs(page, server) -> list[str]:
+def links_of(page, server) -> list[str]:
+    """Each result's address as linked, section included."""
     links = page.locator(".md-search-result__item a.md-search-result__link")
     return [href.removeprefix(server) for href in (links.nth(i).get_attribute("href") for i in range(links.count()))]
+
+
+def hrefs(page, server) -> list[str]:
+    """Each result's page."""
+    return [link.split("#", 1)[0] for link in links_of(page, server)]
 
 
 @pytest.mark.parametrize(("start", "query", "expected"), QUERIES, ids=[q for _, q, _ in QUERIES])
@@ -74,15 +80,49 @@ def test_results_show_a_title_and_a_highlighted_excerpt_without_word_gaps(page, 
     first = results.first
     expect(first.locator("h1")).not_to_be_empty()
     expect(first.locator("p mark").first).to_have_text("截图")
-    excerpt = first.locator("p").inner_text().replace("\u200b", "")
+    excerpt = first.locator("p").last.inner_text().replace("\u200b", "")
     assert "截图" in excerpt and "截 图" not in excerpt
     assert " 的" not in excerpt  # the index's word gaps are not shown to the reader
+
+
+def test_a_result_opens_at_the_matching_section(page, server):
+    page.goto(server)
+    search(page, "forum non conveniens")
+    assert "jurisdiction/#forum-non-conveniens" in links_of(page, server)[:3]
+
+
+def test_every_counted_result_can_be_shown(page, server):
+    page.goto(f"{server}zh/")
+    search(page, "诽谤")
+    meta = page.locator(".md-search-result__meta").inner_text()
+    total = int(re.search(r"\d+", meta).group(0))
+    assert total > 6
+    items = page.locator(".md-search-result__item")
+    while page.locator(".lc-search-more button").count():
+        shown = items.count()
+        page.locator(".lc-search-more button").click()
+        expect(items).not_to_have_count(shown)
+    expect(items).to_have_count(total)
+
+
+def test_excerpts_have_no_gaps_inside_quotes_and_no_latin_full_stop_after_chinese(page, server):
+    page.goto(f"{server}zh/")
+    field = open_search(page)
+    for query in ("管辖", "诽谤", "截图"):
+        field.fill(query)
+        field.press("End")
+        results = page.locator(".md-search-result__item")
+        expect(results.first).to_contain_text(query[0])
+        for index in range(results.count()):
+            excerpt = results.nth(index).locator("p").last.inner_text()
+            assert not re.search(r"[“‘] | [”’]", excerpt), excerpt
+            assert not re.search(r"[\u4e00-\u9fff]\. ", excerpt), excerpt
 
 
 def test_traditional_results_show_traditional_excerpts(page, server):
     page.goto(f"{server}zh-Hant/")
     results = search(page, "诽谤")
-    excerpt = results.first.locator("p").inner_text()
+    excerpt = results.first.locator("p").last.inner_text()
     assert "誹謗" in excerpt and "诽谤" not in excerpt, excerpt
     expect(results.first.locator("p mark").first).to_have_text(re.compile("^誹謗"))
 

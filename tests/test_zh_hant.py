@@ -98,7 +98,7 @@ def test_every_simplified_page_has_its_traditional_page(built_site):
 
 def test_the_selector_lists_three_editions_and_the_sitemap_announces_them(built_site, site_url):
     html = (built_site / "zh-Hant" / "defamation" / "index.html").read_text(encoding="utf-8")
-    names = re.findall(r'hreflang="([^"]+)" class="md-select__link">\s*([^<]+?)\s*<', html)
+    names = re.findall(r'hreflang="([^"]+)" class="md-select__link" lang="[^"]+">\s*([^<]+?)\s*<', html)
     assert names == [("en", "English"), ("zh", "简体中文"), ("zh-Hant", "繁體中文")]
     sitemap = (built_site / "sitemap.xml").read_text(encoding="utf-8")
     entry = re.search(rf"<loc>{re.escape(site_url)}zh-Hant/defamation/</loc>.*?</url>", sitemap, re.S)[0]

@@ -8,7 +8,7 @@ RULES = StyleRules(
     avoid={"通情达理的人": ("一般明理的人", "reasonable person")},
     link_labels={"help.md": "去哪里求助"},
 )
-PAGE = "---\ntitle: 通情达理的人\n---\n\n## 标题 { #t }\n\n一个通情达理的人会这样想。见[求助](help.md#clinics)。\n`通情达理的人`\n"
+PAGE = "---\ntitle: 通情达理的人\n---\n\n## 标题 { #t }\n\n一个通情达理的人会这样想。见[求助](help.md)和[诊所](help.md#clinics)。\n`通情达理的人`\n"
 
 
 def test_a_word_to_avoid_and_a_stray_link_label_are_reported_at_their_line():

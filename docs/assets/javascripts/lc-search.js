@@ -21,13 +21,15 @@
   var language = script.getAttribute("data-lc-language") || "en";
   // A generated Traditional edition: excerpts come back folded to Simplified and are shown in Traditional.
   var unfoldUrl = script.getAttribute("data-lc-unfold");
+  var pageCount = Number(script.getAttribute("data-lc-pages")) || 20; // pages in this edition's index
   var text = {
     placeholder: script.getAttribute("data-lc-placeholder") || "",
     loading: script.getAttribute("data-lc-loading") || "",
     none: script.getAttribute("data-lc-none") || "",
     one: script.getAttribute("data-lc-one") || "",
     other: script.getAttribute("data-lc-other") || "",
-    error: script.getAttribute("data-lc-error") || ""
+    error: script.getAttribute("data-lc-error") || "",
+    more: script.getAttribute("data-lc-more") || ""
   };
   var input = form.querySelector("input.md-search__input");
   var meta = dialog.querySelector(".md-search-result__meta");
@@ -42,7 +44,8 @@
   var LONGEST_WORD = 8;
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var HAN_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
-  var CJK = /[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
+  // Chinese text and the marks that sit inside it (including “” ‘’), between which no space is shown.
+  var CJK = /[\u2018-\u201f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
   // The index spells each Chinese word in ASCII (hooks/search_index.py, spell_han): 诽谤 → zq8bfd8c24.
   var SPELLED = /zq((?:[0-9a-f]{4})+)/g;
   var engine = null;
@@ -178,50 +181,38 @@
     return out;
   }
 
-  // Pages must have every word. A lone Chinese character beside other words ("Norwich 令",
-  // "Van Breda 案") often sits inside a longer indexed word, so it only lifts the pages that have it.
-  // If no page has every word, pages are ranked by how many of the words they have.
+  // Pages are ranked by the words of the query they contain, not required to contain them all: a worried
+  // reader's question ("有人在群里骂我能不能起诉") has words no page uses. Each word counts by how rare it
+  // is in this edition (idf: a word on every page says little) and by Pagefind's own score for the page,
+  // so a page with the rare words of the query, in its headings, comes first. A single Chinese character
+  // (a particle, or part of a longer word) counts for little.
   async function find(pagefind, words) {
-    var required = words.filter(function (word) {
-      return !(HAN.test(word) && Array.from(word).length === 1);
+    var unique = words.filter(function (word, index) {
+      return words.indexOf(word) === index;
     });
-    if (!required.length) required = words;
-    var found = await pagefind.search(required.map(spell).join(" "));
-    var ranked = found.results;
-    if (!ranked.length && required.length > 1) ranked = await byHits(pagefind, required);
-    if (required.length === words.length || !ranked.length) return ranked;
-    var lifted = await byHits(pagefind, words);
-    var bonus = new Map(
-      lifted.map(function (result, position) {
-        return [result.id, position];
+    var found = await Promise.all(
+      unique.map(function (word) {
+        return pagefind.search(spell(word));
       })
     );
-    return ranked
-      .map(function (result, position) {
-        return { result: result, rank: bonus.has(result.id) ? bonus.get(result.id) - 1000 : position };
-      })
-      .sort(function (a, b) {
-        return a.rank - b.rank;
-      })
-      .map(function (entry) {
-        return entry.result;
-      });
-  }
-
-  async function byHits(pagefind, words) {
     var merged = new Map();
-    for (var i = 0; i < words.length; i++) {
-      var each = await pagefind.search(spell(words[i]));
-      each.results.forEach(function (result) {
-        var seen = merged.get(result.id) || { result: result, hits: 0, score: 0 };
-        seen.hits += 1;
-        seen.score += result.score;
+    found.forEach(function (each, index) {
+      var results = each.results;
+      if (!results.length) return; // a word on no page: ignore it
+      var word = unique[index];
+      var idf = Math.log(1 + pageCount / results.length);
+      var lone = HAN.test(word) && Array.from(word).length === 1;
+      var weight = idf * (lone ? 0.3 : 1);
+      var best = results[0].score || 1;
+      results.forEach(function (result) {
+        var seen = merged.get(result.id) || { result: result, score: 0 };
+        seen.score += weight * (result.score / best);
         merged.set(result.id, seen);
       });
-    }
+    });
     return Array.from(merged.values())
       .sort(function (a, b) {
-        return b.hits - a.hits || b.score - a.score;
+        return b.score - a.score;
       })
       .map(function (seen) {
         return seen.result;
@@ -254,6 +245,12 @@
       var shown = unfold(unspell(node.textContent), unfolded);
       flat += node.nodeName === "MARK" ? "\u0001" + shown + "\u0002" : shown;
     });
+    // Pagefind joins a heading to its text with a Latin full stop: after Chinese, a 。 (or nothing after
+    // Chinese punctuation) reads right.
+    flat = flat
+      .replace(/\.(\u0002)/g, "$1.") // a full stop never belongs inside a highlighted word
+      .replace(/([\u3000-\u303f\uff00-\uffef])(\u0002?)\.(?=\s|$)/g, "$1$2")
+      .replace(/([\u3400-\u9fff])(\u0002?)\.(?=\s|$)/g, "$1$2。");
     var nodes = [];
     closeUp(flat)
       .split(/(\u0001[^\u0002]*\u0002)/)
@@ -270,22 +267,47 @@
     return nodes;
   }
 
+  // The part of the page that matched best: Pagefind's sub-result with the most weight, which links to
+  // its section (hooks/search_pages.py gives every section heading its id).
+  function bestSection(data) {
+    var best = null;
+    var bestWeight = -1;
+    (data.sub_results || []).forEach(function (sub) {
+      var weight = (sub.weighted_locations || []).reduce(function (sum, location) {
+        return sum + (location.weight || 0);
+      }, 0);
+      if (weight > bestWeight) {
+        best = sub;
+        bestWeight = weight;
+      }
+    });
+    return best;
+  }
+
   function item(data, unfolded) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    link.href = new URL(data.url, window.location.href).href;
+    var section = bestSection(data);
+    var anchored = section && section.url && section.url.indexOf("#") > 0;
+    link.href = new URL(anchored ? section.url : data.url, window.location.href).href;
     link.tabIndex = -1;
     var article = document.createElement("article");
     article.className = "md-search-result__article md-typeset";
     var title = document.createElement("h1");
     title.textContent = (data.meta && data.meta.title) || data.url;
     var excerpt = document.createElement("p");
-    excerptNodes(data.excerpt || "", unfolded).forEach(function (node) {
+    excerptNodes((anchored && section.excerpt) || data.excerpt || "", unfolded).forEach(function (node) {
       excerpt.appendChild(node);
     });
     article.appendChild(title);
+    if (anchored && section.title && section.title !== title.textContent) {
+      var where = document.createElement("p");
+      where.className = "lc-search-section";
+      where.textContent = closeUp(unfold(unspell(section.title), unfolded));
+      article.appendChild(where);
+    }
     article.appendChild(excerpt);
     link.appendChild(article);
     li.appendChild(link);
@@ -296,6 +318,43 @@
     if (n === 0) return text.none;
     if (n === 1) return text.one;
     return text.other.replace("#", String(n));
+  }
+
+  // The results from `start` on, LIMIT at a time: each costs one small fragment download.
+  async function page(results, start, unfolded) {
+    var data = await Promise.all(
+      results.slice(start, start + LIMIT).map(function (result) {
+        return result.data();
+      })
+    );
+    return data.map(function (entry) {
+      return item(entry, unfolded);
+    });
+  }
+
+  // Every counted result can be shown: "Show more results" appends the next ones.
+  function moreButton(results, start, unfolded, ticket) {
+    var li = document.createElement("li");
+    li.className = "lc-search-more";
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "md-button";
+    button.textContent = text.more;
+    button.addEventListener("click", async function () {
+      button.disabled = true;
+      var items = await page(results, start, unfolded);
+      if (ticket !== latest) return;
+      items.forEach(function (entry) {
+        list.insertBefore(entry, li);
+      });
+      if (start + LIMIT < results.length) {
+        list.replaceChild(moreButton(results, start + LIMIT, unfolded, ticket), li);
+      } else {
+        li.remove();
+      }
+    });
+    li.appendChild(button);
+    return li;
   }
 
   function show(message, items) {
@@ -311,19 +370,11 @@
       var words = await terms(pagefind, await fold(query));
       if (!words.length) return ticket === latest && show(text.placeholder);
       var results = await find(pagefind, words);
-      var data = await Promise.all(
-        results.slice(0, LIMIT).map(function (result) {
-          return result.data();
-        })
-      );
       var unfolded = await loadUnfold();
-      if (ticket === latest)
-        show(
-          count(results.length),
-          data.map(function (entry) {
-            return item(entry, unfolded);
-          })
-        );
+      var items = await page(results, 0, unfolded);
+      if (ticket !== latest) return;
+      show(count(results.length), items);
+      if (results.length > LIMIT) list.appendChild(moreButton(results, LIMIT, unfolded, ticket));
     } catch (error) {
       if (ticket === latest) show(text.error);
       if (window.console) console.warn("lc-search:", error);
