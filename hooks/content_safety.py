@@ -64,6 +64,8 @@ DATA_IMAGE = re.compile(r"^data:image/(png|gif|jpeg|webp|svg\+xml)[;,]", re.I)
 SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop tabs, newlines and controls inside a URL
 HTML_IN_TEXT = re.compile(r"<\s*[a-zA-Z/!?]")
+# Phone numbers a reader may need to tap: Canadian toll-free and local numbers, 9-8-8 and 911.
+PHONE = re.compile(r"(?<![\w/.-])(1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|9-8-8|911)(?![\w/-])")
 FENCE_OPEN = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<info>[\w-]*)")
 MERMAID = (
     "mermaid diagrams are not supported: the theme would load mermaid from another site; "
@@ -115,8 +117,29 @@ class _Checker(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.found: list[tuple[str, str]] = []
+        self._link_depth = 0  # inside <a>: a number there is already a link
+        self._code_depth = 0  # inside <code> or <pre>: shown as written
+
+    def handle_endtag(self, tag):
+        if tag == "a" and self._link_depth:
+            self._link_depth -= 1
+        elif tag in ("code", "pre") and self._code_depth:
+            self._code_depth -= 1
+
+    def handle_data(self, data):
+        if self._link_depth or self._code_depth:
+            return
+        for match in PHONE.finditer(data):
+            number = match.group(1)
+            target = "+" + number if number.startswith("1-") else number.replace("-", "")
+            message = f"the phone number {number} is not a link; write [{number}](tel:{target}) so a phone can call it"
+            self.found.append((f"\t{number}", message))
 
     def handle_starttag(self, tag, attrs):
+        if tag == "a":
+            self._link_depth += 1
+        elif tag in ("code", "pre"):
+            self._code_depth += 1
         if tag not in ALLOWED_TAGS:
             why = WHY.get(tag, "it is not in the list of allowed HTML")
             self.found.append((f"<{tag}", f"<{tag}> is not allowed in a page: {why}; {ALLOWED_HTML}"))
@@ -150,7 +173,14 @@ class _Checker(HTMLParser):
 
 
 def line_of(source: str, needle: str, after: int = 0) -> int:
-    """The 1-based line where `needle` first appears in the Markdown (case-insensitive), else 0."""
+    """The 1-based line where `needle` first appears in the Markdown (case-insensitive), else 0.
+
+    A needle that starts with a tab is a phone number: its first appearance that is not a link's text."""
+    if needle.startswith("\t"):
+        for match in re.finditer(re.escape(needle[1:]), source):
+            if source[match.end() : match.end() + 2] != "](" and not source[: match.start()].endswith("tel:"):
+                return source.count("\n", 0, match.start()) + 1
+        return 0
     index = source.lower().find(needle.lower(), after)
     return source.count("\n", 0, index) + 1 if index >= 0 else 0
 

@@ -65,3 +65,12 @@ def test_only_the_themes_inline_scripts_outside_the_content_are_hashed():
     assert len(inline_script_hashes(page, content)) == 1
     assert len(inline_script_hashes(page)) == 2
     assert with_policy(page, content).index('<meta charset="utf-8">') < with_policy(page).index("Content-Security")
+
+
+def test_a_phone_number_that_is_not_a_link_is_reported_and_a_tel_link_passes():
+    source = "---\ntitle: T\n---\n\nCall [911](tel:911) now.\n\nOr call 1-800-668-8258.\n"
+    html = '<p>Call <a href="tel:911">911</a> now.</p><p>Or call 1-800-668-8258.</p><pre><code>911</code></pre>'
+    assert messages(html, source) == [
+        "docs/en/x.md:7: the phone number 1-800-668-8258 is not a link; "
+        "write [1-800-668-8258](tel:+1-800-668-8258) so a phone can call it"
+    ]
