@@ -8,6 +8,7 @@ language selector's links stay relative, so they lead to the same site whatever 
 
 from __future__ import annotations
 
+import html
 import logging
 import re
 from pathlib import Path
@@ -60,8 +61,19 @@ def on_env(env, config, files):
     return env
 
 
+HEADERLINK = re.compile(r'(class="headerlink" href="[^"]*") title="Link to this section"')
+LOGO_ALT = re.compile(r'(<img src="[^"]*favicon\.svg") alt="logo"')
+
+
+def in_reader_language(output: str, language: str) -> str:
+    """Theme attributes that are English whatever the page's language: the permalink titles and logo alt."""
+    ui = strings_for(language)
+    output = HEADERLINK.sub(lambda match: f'{match.group(1)} title="{html.escape(ui["permalink_title"])}"', output)
+    return LOGO_ALT.sub(lambda match: f'{match.group(1)} alt="{html.escape(ui["logo_alt"])}"', output)
+
+
 def on_post_page(output, page, config):
-    return drop_hreflang(output)
+    return in_reader_language(drop_hreflang(output), config.theme["language"])
 
 
 def on_post_template(output, template_name, config):
@@ -70,7 +82,7 @@ def on_post_template(output, template_name, config):
     language = config.theme["language"]
     if template_name != "404.html":
         return output
-    output = drop_hreflang(output)
+    output = in_reader_language(drop_hreflang(output), language)
     if language == DEFAULT_LANGUAGE:
         return output
     target = not_found_path(config.site_dir, language)

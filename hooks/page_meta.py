@@ -7,7 +7,9 @@ The theme shows the review date, a not-legal-advice notice and the sources on ev
 from __future__ import annotations
 
 import datetime as dt
+import html
 import logging
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -152,6 +154,23 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+NOTICE_TEMPLATE = "partials/lc-page-notice.html"
+H1_END = re.compile(r"</h1>", re.I)
+
+
+def is_home(src_uri: str) -> bool:
+    """The home page of an edition: en/index.md, zh/index.md, zh-Hant/index.md."""
+    parts = Path(src_uri).parts
+    return len(parts) == 2 and parts[1] == "index.md"
+
+
+def with_title_and_notice(content: str, title: str, notice: str) -> str:
+    """The page's title first, then the notice; Material adds no second <h1> when the content has one."""
+    if H1_END.search(content):
+        return H1_END.sub(lambda match: match.group(0) + notice, content, count=1)
+    return f"<h1>{html.escape(title)}</h1>{notice}{content}"
+
+
 def on_page_context(context, page, config, nav):
     language = config.theme["language"]
     context["ui"] = strings_for(language)
@@ -160,4 +179,9 @@ def on_page_context(context, page, config, nav):
         context["lc_reviewed"] = page_meta.reviewed.isoformat()
         context["lc_reviewed_text"] = format_date(page_meta.reviewed, language)
         context["lc_sources"] = page_meta.sources
+        notice = config.theme.get_env().get_template(NOTICE_TEMPLATE).render(**context)
+        page.content = with_title_and_notice(page.content or "", page.title or page_meta.title, notice)
+        if is_home(page.file.src_uri):  # the home page's own phone layout (site.css)
+            page.content = f'<div class="lc-home">{page.content}</div>'
+
     return context

@@ -126,10 +126,18 @@
     return item;
   }
 
+  var lastPushed = null; // the path of the entry this page pushed last, and the path it was pushed from
+  var pushedFrom = null;
+
   function go(ids, options) {
+    var from = path ? path.join(".") : null;
     path = ids;
     var url = urlFor(ids);
-    if (options.history === "push") window.history.pushState({ lcFlowchart: ids }, "", url);
+    if (options.history === "push") {
+      window.history.pushState({ lcFlowchart: ids, lcFrom: from }, "", url);
+      lastPushed = ids;
+      pushedFrom = from;
+    }
     else if (options.history === "replace") window.history.replaceState({ lcFlowchart: ids }, "", url);
     render(options.focus);
   }
@@ -192,15 +200,26 @@
     if (focus) el.heading.focus();
   }
 
+  // Back steps back through history when the previous entry is the previous question, so the phone's own
+  // back gesture and this button agree; a path opened from a link has no such entry, so it is replaced.
   el.back.addEventListener("click", function () {
-    if (path.length > 1) go(path.slice(0, -1), { history: "push", focus: true });
+    if (path.length < 2) return;
+    var previous = path.slice(0, -1);
+    if (lastPushed && lastPushed.join(".") === path.join(".") && pushedFrom === previous.join(".")) {
+      window.history.back();
+    } else {
+      go(previous, { history: "replace", focus: true });
+    }
   });
   el.restart.addEventListener("click", function () {
     go([data.start], { history: "push", focus: true });
   });
 
-  window.addEventListener("popstate", function () {
+  window.addEventListener("popstate", function (event) {
     path = pathFromLocation();
+    var state = event.state || {};
+    lastPushed = state.lcFrom != null ? path : null;
+    pushedFrom = state.lcFrom != null ? state.lcFrom : null;
     render(true);
   });
 
