@@ -56,8 +56,29 @@ def language_context(language: str, editions: tuple[str, ...] = EDITIONS) -> dic
     return {"name": ui["language_name"], "short": ui["language_short"], "suggestions": offers}
 
 
+def not_found_context(language: str, editions: tuple[str, ...] = EDITIONS) -> dict:
+    """The 404 page's strings for its edition; the root (English) one also carries the other editions'."""
+
+    def texts(edition: str) -> dict:
+        ui = strings_for(edition)
+        keys = ("title", "text", "search", "home", "guide", "help", "danger", "end")
+        return {key: ui[f"not_found_{key}"] for key in keys}
+
+    def prefix(edition: str) -> str:
+        return "" if edition == DEFAULT_LANGUAGE else f"{edition}/"
+
+    others = [{"lang": e, "texts": texts(e), "prefix": prefix(e)} for e in editions if e != language]
+    return {
+        "own": texts(language),
+        "prefix": prefix(language),
+        "others": others if language == DEFAULT_LANGUAGE else [],
+    }
+
+
 def on_env(env, config, files):
-    env.globals["lc_language"] = language_context(config.theme["language"])
+    language = config.theme["language"]
+    env.globals["lc_language"] = language_context(language)
+    env.globals["lc_not_found"] = not_found_context(language)
     return env
 
 
