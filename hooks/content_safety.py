@@ -36,7 +36,7 @@ STRUCTURE_TAGS = {"h1", "h2", "h3", "h4", "h5", "h6", "ul", "ol", "li", "dl", "d
 STRUCTURE_TAGS |= {"table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col"}
 STRUCTURE_TAGS |= {"figure", "figcaption", "section", "aside", "nav"}
 MEDIA_TAGS = {"a", "img", "svg", "path", "g", "title"}  # svg/path: the emoji extension's inline icons
-CONTROL_TAGS = {"input", "label", "button"}  # task lists and the checklist partial
+CONTROL_TAGS = {"input", "label", "button", "textarea"}  # task lists and the checklist partial
 ALLOWED_TAGS = TEXT_TAGS | STRUCTURE_TAGS | MEDIA_TAGS | CONTROL_TAGS
 
 GLOBAL_ATTRIBUTES = {"id", "class", "title", "lang", "dir", "role", "hidden", "tabindex", "markdown"}
@@ -53,6 +53,7 @@ TAG_ATTRIBUTES = {
     "input": {"type", "checked", "disabled", "name", "value"},
     "label": {"for"},
     "button": {"type"},
+    "textarea": {"readonly", "rows"},
     "svg": {"xmlns", "viewbox", "width", "height", "fill", "focusable"},
     "path": {"d", "fill", "fill-rule", "clip-rule"},
     "g": {"fill"},
@@ -65,7 +66,7 @@ SCHEME = re.compile(r"^([a-z][a-z0-9+.\-]*):", re.I)
 URL_NOISE = re.compile(r"[\x00-\x20\x7f]+")  # browsers drop tabs, newlines and controls inside a URL
 HTML_IN_TEXT = re.compile(r"<\s*[a-zA-Z/!?]")
 # Phone numbers a reader may need to tap: Canadian toll-free and local numbers, 9-8-8 and 911.
-PHONE = re.compile(r"(?<![\w/.-])(1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|9-8-8|911)(?![\w/-])")
+PHONE = re.compile(r"(?<![0-9A-Za-z/.-])(1-\d{3}-\d{3}-\d{4}|\d{3}-\d{3}-\d{4}|9-8-8|911)(?![0-9A-Za-z/-])")
 FENCE_OPEN = re.compile(r"^\s*(?P<fence>`{3,}|~{3,})\s*\{?\s*\.?(?P<info>[\w-]*)")
 MERMAID = (
     "mermaid diagrams are not supported: the theme would load mermaid from another site; "

@@ -114,11 +114,79 @@
     window.print();
   }
 
+  // Ticks also travel in the address, so a list can be reopened on another device or after WeChat has
+  // wiped storage: ?ticks=<list>:<item>.<item>~<list>:<item> (ids are [a-z0-9-], so these marks are free).
+  var TICKS = "ticks";
+
+  function ticksFromLocation() {
+    var lists = {};
+    var value = new URLSearchParams(window.location.search).get(TICKS) || "";
+    value.split("~").forEach(function (part) {
+      var split = part.indexOf(":");
+      if (split < 1) return;
+      var done = {};
+      part.slice(split + 1).split(".").forEach(function (item) {
+        if (/^[a-z0-9-]+$/.test(item)) done[item] = true;
+      });
+      lists[part.slice(0, split)] = done;
+    });
+    return lists;
+  }
+
+  function linkFor(list) {
+    var done = boxes(list)
+      .filter(function (box) { return box.checked; })
+      .map(function (box) { return box.getAttribute("data-lc-item"); });
+    var url = new URL(window.location.href);
+    url.searchParams.set(TICKS, list.getAttribute("data-lc-checklist") + ":" + done.join("."));
+    url.hash = list.id;
+    return url.toString();
+  }
+
+  function listAsText(list) {
+    var heading = list.querySelector("h2, h3, h4");
+    var lines = [heading ? heading.textContent.replace(/\u00b6/g, "").trim() : ""];
+    boxes(list).forEach(function (box) {
+      var label = box.closest("label");
+      lines.push((box.checked ? "☑ " : "☐ ") + (label ? label.textContent.trim() : ""));
+    });
+    lines.push("", linkFor(list));
+    return lines.join("\n");
+  }
+
+  // Offer text to copy: the clipboard where the browser allows it, and always a box to select from
+  // (WeChat's browser often refuses the clipboard).
+  function share(list, text, note) {
+    var box = list.querySelector(".lc-checklist__share");
+    var area = list.querySelector(".lc-checklist__share-text");
+    var status = list.querySelector(".lc-checklist__share-status");
+    area.value = text;
+    box.hidden = false;
+    status.textContent = note || "";
+    area.focus();
+    area.select();
+    if (navigator.clipboard && navigator.clipboard.writeText) {
+      navigator.clipboard.writeText(text).then(
+        function () { status.textContent = (note ? note + " " : "") + list.getAttribute("data-lc-copied"); },
+        function () { /* not allowed here: the reader copies from the box */ }
+      );
+    }
+  }
+
   function setUp(list) {
     if (list.hasAttribute("data-lc-ready")) return;
     list.setAttribute("data-lc-ready", "");
     list.querySelector(".lc-checklist__controls").hidden = false;
+    var fromLink = ticksFromLocation()[list.getAttribute("data-lc-checklist")];
+    if (fromLink) store.write(list.getAttribute("data-lc-checklist"), fromLink);
     restore(list);
+    if (/MicroMessenger/i.test(navigator.userAgent)) list.querySelector(".lc-checklist__wechat").hidden = false;
+    list.querySelector(".lc-checklist__copy").addEventListener("click", function () {
+      share(list, listAsText(list));
+    });
+    list.querySelector(".lc-checklist__link").addEventListener("click", function () {
+      share(list, linkFor(list), list.getAttribute("data-lc-link-note"));
+    });
     warnUnsaved(list, !store.usable);
     list.addEventListener("change", function (event) {
       if (!event.target.matches("input.lc-checklist__box")) return;
