@@ -44,7 +44,7 @@ import re
 from pathlib import Path
 
 from flowchart_graph import Flowchart, check_file
-from languages import other_language_path
+from languages import format_date, other_language_path
 from page_assets import require
 from problems import report
 from translations import shown_source
@@ -176,6 +176,7 @@ def on_page_context(context, page, config, nav):
         graph={**graph_data(chart), "strings": {k: v for k, v in ui.items() if k.startswith("flowchart_")}},
         tree=outline(chart),
         canonical_url=page.canonical_url or "",
+        reviewed_text=format_date(page.lc_meta.reviewed, language) if getattr(page, "lc_meta", None) else "",
     )
     page.content = inject(page.content, rendered)
     require(page, "lc-flowchart")

@@ -156,3 +156,27 @@ def test_without_javascript_no_sideways_scroll_and_no_promise(browser, server, p
     for promise in page.locator(".lc-checklist__privacy").all():
         expect(promise).to_be_hidden()
     context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "zh/", "zh-Hant/"])
+def test_print_my_result_is_one_page_with_the_answers_and_the_address(phone, server, prefix):
+    from test_checklists_browser import pdf_page_count
+
+    phone.goto(f"{server}{prefix}what-to-do/?path=safety.about-you.seen.true-or-false.know-poster.anon-want")
+    widget = phone.locator("[data-lc-flowchart]")
+    expect(widget.locator("[data-lc-fc-print-result]")).to_be_hidden()  # a question: nothing to print yet
+    widget.locator(".lc-fc__answer").first.click()
+    button = widget.locator("[data-lc-fc-print-result]")
+    expect(button).to_be_visible()
+    phone.evaluate("window.print = () => {}")
+    button.click()
+    sheet = phone.locator("[data-lc-fc-result-print]")
+    assert (
+        "?path=safety.about-you.seen.true-or-false.know-poster.anon-want."
+        in sheet.locator("[data-lc-fc-result-address]").inner_text()
+    )
+    expect(sheet.locator("[data-lc-fc-result-answers] li")).to_have_count(6)
+    phone.emulate_media(media="print")
+    expect(sheet).to_be_visible()
+    expect(phone.locator(".lc-fc-outline")).to_be_hidden()
+    assert pdf_page_count(phone.pdf(format="A4")) == 1

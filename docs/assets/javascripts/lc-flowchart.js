@@ -193,6 +193,7 @@
     el.answers.hidden = outcome;
     el.back.hidden = path.length < 2;
     el.restart.hidden = path.length < 2;
+    if (printButton) printButton.hidden = !outcome;
     renderSummary();
     el.live.textContent = outcome
       ? format(strings.flowchart_announce_outcome, { title: node.title })
@@ -211,6 +212,33 @@
       go(previous, { history: "replace", focus: true });
     }
   });
+  // "Print my result": the answers, the outcome and the address that reopens it, on one sheet.
+  var sheet = document.querySelector("[data-lc-fc-result-print]");
+  var printButton = root.querySelector("[data-lc-fc-print-result]");
+  function printResult() {
+    var id = path[path.length - 1];
+    sheet.querySelector("[data-lc-fc-result-title]").textContent = nodes[id].title;
+    var body = sheet.querySelector("[data-lc-fc-result-body]");
+    body.textContent = "";
+    body.appendChild(cloneBody(id));
+    var answers = sheet.querySelector("[data-lc-fc-result-answers]");
+    answers.textContent = "";
+    for (var i = 0; i < path.length - 1; i++) {
+      var item = document.createElement("li");
+      item.textContent = nodes[path[i]].title + " — " + answerOf(path[i], path[i + 1]);
+      answers.appendChild(item);
+    }
+    sheet.querySelector("[data-lc-fc-result-address]").textContent = window.location.href;
+    document.documentElement.classList.add("lc-print-result");
+    window.addEventListener("afterprint", function done() {
+      window.removeEventListener("afterprint", done);
+      document.documentElement.classList.remove("lc-print-result");
+    });
+    window.print();
+  }
+  if (printButton && sheet) printButton.addEventListener("click", printResult);
+  if (/MicroMessenger/i.test(navigator.userAgent)) root.querySelector("[data-lc-fc-wechat]").hidden = false;
+
   el.restart.addEventListener("click", function () {
     go([data.start], { history: "push", focus: true });
   });
