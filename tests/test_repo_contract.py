@@ -75,3 +75,18 @@ def test_requirements_are_pinned_exactly():
         for line in (ROOT / name).read_text().splitlines():
             if line and not line.startswith(("#", "-r")):
                 assert re.fullmatch(r"[A-Za-z0-9_.\-\[\]]+==[\w.]+", line), f"{name}: {line} is not pinned with =="
+
+
+def test_every_package_asked_for_by_name_is_pinned_and_the_build_needs_no_test_tool():
+    pins = {
+        line.split("==")[0].strip().lower().replace("_", "-")
+        for line in (ROOT / "requirements.txt").read_text(encoding="utf-8").splitlines()
+        if "==" in line and not line.startswith("#")
+    }
+    wanted = {
+        line.strip().lower().replace("_", "-")
+        for line in (ROOT / "requirements.in").read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    }
+    assert wanted <= pins, f"add to requirements.txt (make pins): {sorted(wanted - pins)}"
+    assert "opencc" in pins  # the Traditional edition is converted at build time, not only in tests
