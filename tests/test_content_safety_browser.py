@@ -167,3 +167,27 @@ def test_a_build_whose_site_url_names_another_origin_requests_nothing_from_it(br
 def test_the_corpus_says_what_stops_each_attack():
     cases = yaml.safe_load((Path(__file__).parent / "bad_inputs" / "cases.yml").read_text(encoding="utf-8"))
     assert all(case.get("stopped_by") for case in cases)
+
+
+def test_a_build_for_a_sub_path_works_served_under_that_path(browser, tmp_path):
+    """GitHub Pages without a custom domain serves the site under /<repository>/."""
+    root = tmp_path / "host"
+    port = free_port()
+    result = run_build(root / "site", f"http://127.0.0.1:{port}/site/")
+    assert result.returncode == 0, result.stderr[-3000:]
+    httpd = ThreadingHTTPServer(("127.0.0.1", port), functools.partial(QuietHandler, directory=str(root)))
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    try:
+        context, page = new_page(browser)
+        failed = []
+        page.on("response", lambda response: response.status >= 400 and failed.append(response.url))
+        for path in ("site/", "site/zh/what-to-do/", "site/zh-Hant/checklists/"):
+            page.goto(f"http://127.0.0.1:{port}/{path}")
+            page.wait_for_load_state("networkidle")
+        with page.expect_navigation():
+            page.locator(".md-select__link[hreflang='en']").first.dispatch_event("click")
+        assert page.url.startswith(f"http://127.0.0.1:{port}/site/")
+        assert failed == [] and violations(page) == []
+        context.close()
+    finally:
+        httpd.shutdown()
