@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import html
 import logging
+import os
 from pathlib import Path
 
 import zh_hant
@@ -74,7 +75,10 @@ def write_edition(docs: Path) -> list[Problem]:
         wanted.add(target)
         if not target.exists() or target.read_text(encoding="utf-8") != converted:
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(converted, encoding="utf-8")
+            # Write beside it and rename: a build running at the same time never reads half a page.
+            partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+            partial.write_text(converted, encoding="utf-8")
+            os.replace(partial, target)
     for stale in target_root.rglob("*.md") if target_root.exists() else ():
         if stale not in wanted:
             stale.unlink()
