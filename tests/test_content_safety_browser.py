@@ -80,7 +80,7 @@ def test_real_pages_break_no_rule_of_the_policy(browser, server, page_path):
     context.close()
 
 
-@pytest.mark.parametrize("language", ["", "zh/"])
+@pytest.mark.parametrize("language", ["", "zh/", "zh-Hant/"])
 def test_every_feature_in_use_breaks_no_rule_of_the_policy(browser, server, language):
     context, page = new_page(browser)
     page.goto(f"{server}{language}checklists/")
