@@ -17,13 +17,12 @@ from __future__ import annotations
 import logging
 import re
 from html.parser import HTMLParser
-from pathlib import Path
 
 import front_matter
 from languages import build_language
 from mkdocs.plugins import event_priority
 from problems import Problem, report
-from translations import shown_source
+from translations import shown_source_of
 
 log = logging.getLogger("mkdocs.hooks.content_safety")
 
@@ -237,18 +236,12 @@ def check_front_matter(meta: dict, key_lines: dict[str, int], file: str) -> list
     return problems
 
 
-def _source_of(page, config) -> tuple[str, str]:
-    path = shown_source(Path(page.file.abs_src_path))
-    docs = Path(config["docs_dir"])
-    name = f"{docs.name}/{path.relative_to(docs).as_posix()}" if path.is_relative_to(docs) else str(path)
-    return name, path.read_text(encoding="utf-8")
-
-
 @event_priority(1000)  # first: the HTML exactly as the page's Markdown made it
 def on_page_content(html, page, config, files):
     if page.file.abs_src_path is None:
         return html
-    name, source = _source_of(page, config)
+    path, name = shown_source_of(page, config)
+    source = path.read_text(encoding="utf-8")
     parsed = front_matter.parse(source, name)  # its syntax problems are hooks/page_meta.py's to report
     found = check_front_matter(parsed.meta, parsed.key_lines, name) + check_html(html, source, name)
     found += check_fences(source, name)

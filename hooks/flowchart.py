@@ -41,13 +41,12 @@ from __future__ import annotations
 
 import logging
 import re
-from pathlib import Path
 
 from flowchart_graph import Flowchart, check_file
 from languages import format_date, other_language_path
 from page_assets import require
 from problems import report
-from translations import shown_source
+from translations import shown_source_of
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.flowchart")
@@ -143,9 +142,7 @@ def inject(html: str, rendered: str) -> str:
 def on_page_markdown(markdown, page, config, files):
     if "<!-- flowchart" not in markdown:
         return markdown
-    path = shown_source(Path(page.file.abs_src_path))
-    docs = Path(config["docs_dir"])
-    where = f"{docs.name}/{path.relative_to(docs).as_posix()}" if path.is_relative_to(docs) else str(path)
+    path, where = shown_source_of(page, config)
     other_where = other_language_path(where).as_posix()
     chart, errors = check_file(path, where, other_where)
     report(errors, config.theme["language"], log)

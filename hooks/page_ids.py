@@ -13,12 +13,11 @@ from __future__ import annotations
 import logging
 import re
 from collections import Counter
-from pathlib import Path
 
 from languages import LANGUAGES, build_language, other_language_path
 from markdown_lines import unfenced_lines
 from problems import Problem, report
-from translations import CURRENT, page_status, shown_source
+from translations import CURRENT, page_status, shown_source, shown_source_of
 
 log = logging.getLogger("mkdocs.hooks.page_ids")
 
@@ -81,14 +80,8 @@ def duplicate_ids(html: str, source: str, file: str) -> list[Problem]:
     return problems
 
 
-def _names(page, config) -> tuple[Path, str]:
-    path = shown_source(Path(page.file.abs_src_path))
-    docs = Path(config["docs_dir"])
-    return path, f"{docs.name}/{path.relative_to(docs).as_posix()}"
-
-
 def on_page_markdown(markdown, page, config, files):
-    path, name = _names(page, config)
+    path, name = shown_source_of(page, config)
     text = path.read_text(encoding="utf-8")
     ids, problems = heading_ids(text, name)
     twin = other_language_path(path)
@@ -105,6 +98,6 @@ def on_page_markdown(markdown, page, config, files):
 def on_post_page(output, page, config):
     if page.file.abs_src_path is None:
         return output
-    path, name = _names(page, config)
+    path, name = shown_source_of(page, config)
     report(duplicate_ids(output, path.read_text(encoding="utf-8"), name), build_language(config), log)
     return output

@@ -18,7 +18,7 @@ from urllib.parse import urlparse
 import front_matter
 from languages import build_language, format_date
 from problems import Problem, report
-from translations import shown_source
+from translations import shown_source_of
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.page_meta")
@@ -142,8 +142,7 @@ def validate_meta(
 
 
 def on_page_markdown(markdown, page, config, files):
-    path = shown_source(Path(page.file.abs_src_path))
-    where = f"docs/{path.relative_to(Path(config['docs_dir'])).as_posix()}"
+    path, where = shown_source_of(page, config)
     parsed = front_matter.parse(path.read_text(encoding="utf-8"), where)
     if parsed.problems:  # unreadable front matter: say so once, not once per field it hides
         page_meta, problems = None, list(parsed.problems)

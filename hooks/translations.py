@@ -89,6 +89,13 @@ def shown_source(path: Path) -> Path:
     return path
 
 
+def shown_source_of(page, config) -> tuple[Path, str]:
+    """The file readers see for a page (see shown_source) and its name as problems give it: docs/zh/x.md."""
+    path = shown_source(Path(page.file.abs_src_path))
+    docs = Path(config["docs_dir"])
+    return path, f"{docs.name}/{path.relative_to(docs).as_posix()}" if path.is_relative_to(docs) else str(path)
+
+
 def translation_is_current(english_path: Path) -> bool:
     """True when the Chinese twin of an English page records that page's current text (not behind, not pending).
 
