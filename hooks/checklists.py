@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import segno
-from languages import LANGUAGES, build_language, format_date, other_language_path
+from languages import LANGUAGES, build_language, format_date, other_language_path, summary_url
 from markdown_lines import unfenced_lines
 from mkdocs.plugins import event_priority
 from page_assets import require
@@ -377,6 +377,7 @@ def on_page_markdown(markdown, page, config, files):
             "ui": strings_for(language),
             "page_url": address,
             "qr_data_uri": qr_data_uri(address),
+            "lawyer_url": summary_url(page.url, language),
             "reviewed_text": format_date(page_meta.reviewed, language) if page_meta else "",
         }
         markdown, expand_problems = expand(

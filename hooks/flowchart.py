@@ -21,6 +21,9 @@ Syntax (it reads as an ordinary document on GitHub, where every answer is a link
 - A question's answers are list items that are nothing but a link to another node: `- [label](#id)`.
   Any other lines under a question are explanation shown with it.
 - An outcome has body text: what to do, with links. Outcomes end the path.
+- Every answer ends with `<!-- summary: I know who posted it. -->` and every outcome has a
+  `<!-- summary: … -->` line: the sentences of the summary for a lawyer (hooks/lawyer_summary.py).
+  They are removed from this page.
 - Fenced code blocks are skipped, so the syntax can be shown in examples.
 
 Parsing and checks live in hooks/flowchart_graph.py. Every problem is logged as a warning naming
@@ -42,8 +45,8 @@ from __future__ import annotations
 import logging
 import re
 
-from flowchart_graph import Flowchart, check_file
-from languages import format_date, other_language_path
+from flowchart_graph import SUMMARY_COMMENT_RE, Flowchart, check_file
+from languages import format_date, other_language_path, summary_url
 from page_assets import require
 from problems import report
 from translations import shown_source_of
@@ -153,7 +156,8 @@ def on_page_markdown(markdown, page, config, files):
                 (page.file.src_uri, f"#{answer.target}") for answer in node.answers if answer.target not in nodes
             )
     page.lc_flowchart = chart if chart and not errors else None
-    return markdown
+    # The summary sentences are for the lawyer's summary page (hooks/lawyer_summary.py), not this one.
+    return SUMMARY_COMMENT_RE.sub("", markdown)
 
 
 def on_page_context(context, page, config, nav):
@@ -173,6 +177,7 @@ def on_page_context(context, page, config, nav):
         graph={**graph_data(chart), "strings": {k: v for k, v in ui.items() if k.startswith("flowchart_")}},
         tree=outline(chart),
         canonical_url=page.canonical_url or "",
+        lawyer_url=summary_url(page.url, language),
         reviewed_text=format_date(page.lc_meta.reviewed, language) if getattr(page, "lc_meta", None) else "",
     )
     page.content = inject(page.content, rendered)

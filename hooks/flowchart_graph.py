@@ -22,7 +22,11 @@ START_RE = re.compile(r"""\bstart\s*=\s*["']?(?P<start>[\w-]+)["']?""")
 CLOSE_RE = re.compile(r"^\s{0,3}<!--\s*/flowchart\s*-->\s*$")
 KIND_RE = re.compile(r"^\s{0,3}<!--\s*(?P<kind>question|outcome)\s*-->\s*$")
 HEADING_RE = re.compile(r"^##(?!#)\s+(?P<title>.*?)\s*(?:\{\s*#(?P<id>[\w-]+)\s*\})?\s*$")
-ANSWER_RE = re.compile(r"^\s{0,3}[-*+]\s+\[(?P<label>[^\]]+)\]\(#(?P<target>[\w-]+)\)\s*$")
+SUMMARY = r"<!--\s*summary:\s*(?P<summary>.*?)\s*-->"
+ANSWER_RE = re.compile(r"^\s{0,3}[-*+]\s+\[(?P<label>[^\]]+)\]\(#(?P<target>[\w-]+)\)\s*(?:" + SUMMARY + r")?\s*$")
+OUTCOME_SUMMARY_RE = re.compile(r"^\s{0,3}" + SUMMARY + r"\s*$")
+# Removed from the page itself: the sentences are for the lawyer's summary (hooks/lawyer_summary.py).
+SUMMARY_COMMENT_RE = re.compile(r"[ \t]*" + SUMMARY)
 INLINE_MARKUP_RE = re.compile(r"(\*\*|__|\*|`)")
 
 
@@ -31,6 +35,7 @@ class Answer:
     label: str
     target: str
     line: int
+    summary: str = ""  # the reader's answer as one sentence, for the lawyer's summary
 
 
 @dataclass
@@ -40,7 +45,8 @@ class Node:
     line: int
     kind: str | None = None  # "question", "outcome", or None when the marker is missing
     answers: list[Answer] = field(default_factory=list)
-    body: list[Problem] = field(default_factory=list)
+    body: list[str] = field(default_factory=list)
+    summary: str = ""  # an outcome as one sentence, for the lawyer's summary
 
 
 @dataclass
@@ -106,8 +112,11 @@ def parse(text: str, where: str) -> tuple[Flowchart | None, list[Problem]]:
             node.kind = kind["kind"]
             continue
         answer = ANSWER_RE.match(line)
+        outcome_summary = OUTCOME_SUMMARY_RE.match(line)
         if node.kind == "question" and answer:
-            node.answers.append(Answer(plain(answer["label"]), answer["target"], number))
+            node.answers.append(Answer(plain(answer["label"]), answer["target"], number, answer["summary"] or ""))
+        elif node.kind == "outcome" and outcome_summary:
+            node.summary = outcome_summary["summary"]
         elif line.strip():
             node.body.append(line)
     if chart is None:
@@ -182,8 +191,11 @@ def validate(chart: Flowchart) -> list[Problem]:
     nodes = chart.node_map()
     if chart.start is None:
         errors.append(
-            f'{where}:{chart.line}: the flowchart has no start node; write <!-- flowchart start="<id>" --> '
-            "naming the first question"
+            Problem(
+                where,
+                chart.line,
+                'the flowchart has no start node; write <!-- flowchart start="<id>" --> naming the first question',
+            )
         )
     elif chart.start not in nodes:
         errors.append(
@@ -257,6 +269,34 @@ def validate(chart: Flowchart) -> list[Problem]:
     return errors
 
 
+def missing_summaries(chart: Flowchart) -> list[Problem]:
+    """Every answer and outcome needs its sentence for the lawyer's summary, in every language."""
+    errors: list[Problem] = []
+    for node in chart.nodes:
+        if node.kind == "question":
+            for answer in node.answers:
+                if not answer.summary:
+                    errors.append(
+                        Problem(
+                            chart.where,
+                            answer.line,
+                            f"answer '{answer.label}' in '{node.id}' has no sentence for the lawyer's summary; "
+                            "end the line with <!-- summary: … -->, the answer as the reader would say it "
+                            '(e.g. "I know who posted it.")',
+                        )
+                    )
+        elif node.kind == "outcome" and node.body and not node.summary:
+            errors.append(
+                Problem(
+                    chart.where,
+                    node.line,
+                    f"outcome '{node.id}' has no sentence for the lawyer's summary; add a line "
+                    "<!-- summary: … --> under <!-- outcome -->, saying what the guide suggested",
+                )
+            )
+    return errors
+
+
 def compare(chart: Flowchart, other: Flowchart) -> list[Problem]:
     """Differences between two languages' graphs, reported against `chart`'s file."""
     where, there = chart.where, other.where
@@ -315,7 +355,7 @@ def check_file(path: Path, where: str, other_where: str) -> tuple[Flowchart | No
     chart, errors = parse(path.read_text(encoding="utf-8"), where)
     if chart is None:
         return None, errors
-    errors += validate(chart)
+    errors += validate(chart) + missing_summaries(chart)
     twin_path = other_language_path(path)
     if shown_source(twin_path) != twin_path:
         return chart, errors  # the twin is a draft marked `translation: pending`: readers see this file there

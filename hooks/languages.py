@@ -5,11 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from mkdocs.utils import get_relative_url
+
 SOURCE_LANGUAGE = "en"  # pages are written in English first; static-i18n's default language
 LANGUAGES = (SOURCE_LANGUAGE, "zh")  # the languages people write: English and its Simplified translation
 # Editions generated at build time from a written language (hooks/zh_hant_edition.py).
 GENERATED_EDITIONS = {"zh-Hant": "zh"}
 EDITIONS = (*LANGUAGES, *GENERATED_EDITIONS)
+SUMMARY_PAGE = "for-your-lawyer/"  # docs/<lang>/for-your-lawyer.md: the summary for a lawyer, in every edition
 
 
 def written_language(language: str) -> str:
@@ -62,3 +65,9 @@ def format_date(date: dt.date, language: str) -> str:
     if written_language(language) == "zh":
         return f"{date.year}年{date.month}月{date.day}日"
     return f"{date.day} {MONTHS_EN[date.month - 1]} {date.year}"
+
+
+def summary_url(page_url: str, language: str) -> str:
+    """This edition's summary page for a lawyer, relative to a page (the guide and checklists link to it)."""
+    prefix = "" if language == SOURCE_LANGUAGE else f"{language}/"
+    return get_relative_url(prefix + SUMMARY_PAGE, page_url)

@@ -221,6 +221,11 @@ def test_a_different_start_between_languages():
     ]
 
 
+def graph_only(found) -> list:
+    """Problems other than missing summary sentences (GOOD has none; they have their own test)."""
+    return [problem for problem in found if "lawyer's summary" not in problem.message]
+
+
 def test_check_file_reads_the_other_language_from_disk(tmp_path):
     (tmp_path / "en").mkdir()
     (tmp_path / "zh").mkdir()
@@ -229,6 +234,7 @@ def test_check_file_reads_the_other_language_from_disk(tmp_path):
     (tmp_path / "zh" / "x.md").write_text(current + GOOD.replace("- [Other](#other)\n", ""), encoding="utf-8")
     _, english = check_file(tmp_path / "en" / "x.md", "docs/en/x.md", "docs/zh/x.md")
     _, chinese = check_file(tmp_path / "zh" / "x.md", "docs/zh/x.md", "docs/en/x.md")
+    english, chinese = graph_only(english), graph_only(chinese)
     assert strs(english) == [
         "docs/en/x.md:10: the answers of 'q2' lead to ['done', 'other'] here but to ['done'] in docs/zh/x.md:13; "
         "give both languages the same answers in the same order"
@@ -245,10 +251,12 @@ def test_check_file_reads_the_other_language_from_disk(tmp_path):
     assert not [problem for problem in chinese if "answers of" in problem.message]  # compared once, from English
     (tmp_path / "zh" / "x.md").write_text("No flowchart here.\n", encoding="utf-8")
     _, english = check_file(tmp_path / "en" / "x.md", "docs/en/x.md", "docs/zh/x.md")
-    assert strs(english) == ["docs/en/x.md:2: docs/zh/x.md has no flowchart block; translate the flowchart there"]
+    assert strs(graph_only(english)) == [
+        "docs/en/x.md:2: docs/zh/x.md has no flowchart block; translate the flowchart there"
+    ]
     (tmp_path / "zh" / "x.md").unlink()
     _, english = check_file(tmp_path / "en" / "x.md", "docs/en/x.md", "docs/zh/x.md")
-    assert strs(english) == ["docs/en/x.md:2: docs/zh/x.md does not exist; translate the flowchart there"]
+    assert strs(graph_only(english)) == ["docs/en/x.md:2: docs/zh/x.md does not exist; translate the flowchart there"]
 
 
 # --- rendering helpers ---------------------------------------------------------------------------

@@ -66,6 +66,18 @@
       .replace("{done}", String(done))
       .replace("{total}", String(all.length));
     list.querySelector(".lc-checklist__progress").textContent = text;
+    updateLawyerLink(list);
+  }
+
+  // "Make a summary for your lawyer" carries this list's ticks, so they arrive even if storage is blocked.
+  function updateLawyerLink(list) {
+    var link = list.querySelector("[data-lc-lawyer-link]");
+    if (!link) return;
+    var id = list.getAttribute("data-lc-checklist");
+    var done = boxes(list).filter(function (box) { return box.checked; }).map(function (box) {
+      return box.getAttribute("data-lc-item");
+    });
+    link.href = link.getAttribute("data-lc-base") + "?list=" + id + (done.length ? "&ticks=" + id + ":" + done.join(".") : "");
   }
 
   function restore(list) {

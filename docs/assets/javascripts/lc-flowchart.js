@@ -25,6 +25,9 @@
     summaryList: root.querySelector("[data-lc-fc-summary-list]")
   };
   var path = [data.start];
+  // "Make a summary for your lawyer": the summary page, given the path to this outcome.
+  var lawyer = root.querySelector("[data-lc-fc-lawyer]");
+  var lawyerBase = lawyer ? lawyer.querySelector("a").getAttribute("href") : "";
 
   function format(template, values) {
     return String(template || "").replace(/\{(\w+)\}/g, function (match, key) {
@@ -194,6 +197,10 @@
     el.back.hidden = path.length < 2;
     el.restart.hidden = path.length < 2;
     if (printButton) printButton.hidden = !outcome;
+    if (lawyer) {
+      lawyer.hidden = !outcome;
+      lawyer.querySelector("a").href = lawyerBase + "?path=" + path.join(".");
+    }
     renderSummary();
     el.live.textContent = outcome
       ? format(strings.flowchart_announce_outcome, { title: node.title })
