@@ -251,4 +251,4 @@ def test_the_calendar_file_has_the_dates_in_the_readers_language(page, server):
     ics = Path(download.value.path()).read_text(encoding="utf-8")
     assert ics.count("BEGIN:VEVENT") == 3
     assert "DTSTART;VALUE=DATE:20261231" in ics and "DTSTART;VALUE=DATE:20281119" in ics
-    assert "咨询律师" in ics
+    assert "可能的期限" in ics

@@ -360,7 +360,7 @@
       var day = dates.iso(item.date).replace(/-/g, "");
       lines.push("BEGIN:VEVENT", "UID:" + item.key + "-" + day + "-" + stamp + "@" + window.location.hostname, "DTSTAMP:" + stamp,
         "DTSTART;VALUE=DATE:" + day, "SUMMARY:" + escape(format(s.summary_calendar_event, { title: item.title })),
-        "DESCRIPTION:" + escape(item.why), "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P7D",
+        "DESCRIPTION:" + escape(item.why), "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P14D",
         "DESCRIPTION:" + escape(item.title), "END:VALARM", "END:VEVENT");
     });
     lines.push("END:VCALENDAR");
