@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 PY_DIRS := $(wildcard hooks tests scripts bench)
 export NO_MKDOCS_2_WARNING := 1
 
-.PHONY: serve build test test-fast lint browser clean links pins
+.PHONY: serve build test test-fast lint browser validator clean links pins
 
 # A virtual environment with the pinned runtime; reinstalled when requirements.txt changes.
 $(BIN)/.runtime: requirements.txt
@@ -32,6 +32,13 @@ build: $(BIN)/.runtime
 browser:
 	sh scripts/ensure-browser.sh
 
+## validator: the Nu HTML Checker for the HTML validity test (npm's vnu-jar, pinned; Debian's Java if missing)
+VNU_JAR := tests/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+validator: $(VNU_JAR)
+$(VNU_JAR): tests/vnu/package-lock.json scripts/ensure-validator.sh
+	sh scripts/ensure-validator.sh
+	touch $@
+
 ## lint: ruff (lint and format check) and a syntax check of our JavaScript
 lint: $(BIN)/.dev
 	$(BIN)/ruff check $(PY_DIRS)
@@ -39,12 +46,12 @@ lint: $(BIN)/.dev
 	$(BIN)/python scripts/check_js.py docs/assets/javascripts
 
 ## test: install what the tests need, lint, then run every test
-test: $(BIN)/.dev browser lint
+test: $(BIN)/.dev browser validator lint
 	$(BIN)/python -m pytest
 
 ## test-fast: lint and every test that needs no browser (about a minute): for content-only edits
 test-fast: $(BIN)/.dev lint
-	$(BIN)/python -m pytest -m "not browser" -q
+	$(BIN)/python -m pytest -m "not browser and not validator" -q
 
 ## pins: re-resolve requirements.in into the exact pins of requirements.txt (pip-tools), then run make test
 pins:
@@ -54,7 +61,7 @@ pins:
 		--no-emit-find-links --output-file requirements.txt requirements.in
 
 clean:
-	rm -rf site site.partial $(VENV) .venv-pins .pytest_cache
+	rm -rf site site.partial $(VENV) .venv-pins .pytest_cache tests/vnu/node_modules
 
 ## links: build, then check every external link of site/ (needs the internet; prints a table)
 links: build
