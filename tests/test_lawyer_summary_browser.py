@@ -3,6 +3,7 @@ languages; the printed PDF (pages and text); copy as text; the link rebuilding i
 empty storage; the date arithmetic; and nothing sent anywhere (every request same-origin)."""
 
 import io
+import os
 import re
 import unicodedata
 from pathlib import Path
@@ -252,3 +253,28 @@ def test_the_calendar_file_has_the_dates_in_the_readers_language(page, server):
     assert ics.count("BEGIN:VEVENT") == 3
     assert "DTSTART;VALUE=DATE:20261231" in ics and "DTSTART;VALUE=DATE:20281119" in ics
     assert "可能的期限" in ics
+
+
+# --- golden: the English a lawyer reads, generated from the choices --------------------------------
+
+GOLDEN = {
+    "norwich-all-facts": f"path={NORWICH}&where=group&posted=2026-11-02&seen=2026-11-20&up=yes&reach=100-500"
+    "&poster=unknown&ticks=preserve-evidence:screenshots.backup",
+    "scam-no-dates": "path=safety.under-18.scam-help&where=private&seen=2026-11-20&up=no&reach=under-10&poster=known",
+}
+
+
+@pytest.mark.parametrize("case", sorted(GOLDEN))
+def test_the_english_text_matches_its_golden_file(page, server, case):
+    """Run with UPDATE_GOLDEN=1 to rewrite tests/golden/lawyer-summary.*.txt after an intended change."""
+    page.clock.set_fixed_time(TODAY)
+    page.goto(f"{server}zh/for-your-lawyer/?{GOLDEN[case]}")
+    page.context.grant_permissions(["clipboard-read", "clipboard-write"])
+    page.locator("[data-lc-sum-copy-text]").click()
+    expect(page.locator("[data-lc-sum-share]")).to_be_visible()
+    text = page.locator("[data-lc-sum-share-text]").input_value()
+    english = text.split("\n\n----------\n\n")[1].replace(server, "https://example.org/")
+    golden = ROOT / "tests" / "golden" / f"lawyer-summary.{case}.txt"
+    if os.environ.get("UPDATE_GOLDEN"):
+        golden.write_text(english + "\n", encoding="utf-8")
+    assert english + "\n" == golden.read_text(encoding="utf-8")
