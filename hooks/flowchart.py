@@ -47,7 +47,7 @@ import re
 
 from flowchart_graph import SUMMARY_COMMENT_RE, Flowchart, check_file
 from languages import format_date, other_language_path, summary_url
-from page_assets import require
+from page_assets import QR_SCRIPT, asset_url, require
 from problems import report
 from translations import shown_source_of
 from ui_strings import strings_for
@@ -178,6 +178,7 @@ def on_page_context(context, page, config, nav):
         tree=outline(chart),
         canonical_url=page.canonical_url or "",
         lawyer_url=summary_url(page.url, language),
+        qr_src=asset_url(QR_SCRIPT, page.url),
         reviewed_text=format_date(page.lc_meta.reviewed, language) if getattr(page, "lc_meta", None) else "",
     )
     page.content = inject(page.content, rendered)

@@ -24,7 +24,7 @@ from checklists import parse as parse_checklists
 from flowchart_graph import Flowchart
 from flowchart_graph import parse as parse_flowchart
 from languages import SOURCE_LANGUAGE, written_language
-from page_assets import require
+from page_assets import QR_SCRIPT, asset_url, require
 from problems import Problem, report
 from translations import shown_source, shown_source_of
 from ui_strings import strings_for
@@ -201,7 +201,8 @@ def on_page_context(context, page, config, nav):
         return context
     language = config.theme["language"]
     template = config.theme.get_env().get_template(TEMPLATE)
-    rendered = template.render(data=data, ui=strings_for(language), config=config, page=page)
+    qr_src = asset_url(QR_SCRIPT, page.url)
+    rendered = template.render(data=data, ui=strings_for(language), config=config, page=page, qr_src=qr_src)
     page.content = inject(page.content, rendered)
     require(page, "lc-lawyer-summary")
     return context

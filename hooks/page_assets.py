@@ -18,3 +18,14 @@ def require(page, name: str) -> None:
 
 def required(page) -> list[str]:
     return list(getattr(page, ATTRIBUTE, []))
+
+
+# lean-qr (MIT), copied unchanged from npm: see contrib/third-party.md. Pages import it only when needed.
+QR_SCRIPT = "assets/vendor/lean-qr-2.7.4.min.js"
+
+
+def asset_url(path: str, page_url: str) -> str:
+    """A file under docs/ as a link relative to a page, for scripts that load it themselves."""
+    from mkdocs.utils import get_relative_url
+
+    return get_relative_url(path, page_url)

@@ -178,8 +178,12 @@ def test_printed_pdf_is_one_page_per_language_with_the_address(page, server, lan
     address = f"{server}{prefix(language)}for-your-lawyer/?path={NORWICH}&where=moments&seen=2026-11-20&up=yes"
     page.goto(address + "&ticks=preserve-evidence:screenshots")
     expect(sheet(page).locator(".lc-sum__half")).to_have_count(pages)
-    count, texts = pdf_text(page.pdf(format="A4"))
+    qr = sheet(page).locator("[data-lc-sum-qr]")
+    expect(qr.first).to_have_attribute("src", re.compile("^data:image/png;base64,"))
+    pdf = page.pdf(format="A4")
+    count, texts = pdf_text(pdf)
     assert count == pages
+    assert all(len(sheet_page.images) == 1 for sheet_page in PdfReader(io.BytesIO(pdf)).pages)  # a QR code each
     flat = [re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)) for text in texts]  # PDF text may use radicals
     assert "SummaryforalawyerPreparedbythereader" in flat[-1]
     assert "Theguidepointedmetoaskingacourt" in flat[-1]

@@ -176,7 +176,17 @@ def test_print_my_result_is_one_page_with_the_answers_and_the_address(phone, ser
         in sheet.locator("[data-lc-fc-result-address]").inner_text()
     )
     expect(sheet.locator("[data-lc-fc-result-answers] li")).to_have_count(6)
+    # The QR code is the address that reopens this result, as lean-qr draws it for that address.
+    qr = sheet.locator("[data-lc-fc-result-qr]")
+    expect(qr).to_have_attribute("src", re.compile("^data:image/png;base64,"))
+    source = sheet.get_attribute("data-lc-qr-src")
+    expected = phone.evaluate(
+        "([src, text]) => import(new URL(src, document.baseURI).href).then(qr => qr.generate(text).toDataURL({ scale: 4 }))",
+        [source, phone.url],
+    )
+    assert qr.get_attribute("src") == expected
     phone.emulate_media(media="print")
     expect(sheet).to_be_visible()
+    expect(qr).to_be_visible()
     expect(phone.locator(".lc-fc-outline")).to_be_hidden()
     assert pdf_page_count(phone.pdf(format="A4")) == 1

@@ -318,7 +318,15 @@
         }
       });
     } else section.appendChild(element("p", null, s.summary_no_checklists));
-    section.appendChild(element("p", "lc-sum__address", format(s.summary_address, { url: address })));
+    var footer = element("div", "lc-sum__footer");
+    footer.appendChild(element("p", "lc-sum__address", format(s.summary_address, { url: address })));
+    var image = element("img", "lc-qr");
+    image.alt = "";
+    image.width = image.height = 96;
+    image.hidden = true;
+    image.setAttribute("data-lc-sum-qr", "");
+    footer.appendChild(image);
+    section.appendChild(footer);
     return section;
   }
 
@@ -392,6 +400,7 @@
       summaries.forEach(function (summary) { sheet.appendChild(renderHalf(summary, address())); });
     }
     linkBox.value = address();
+    if (!empty) drawQr();
     var canDownload = !inWeChat && "download" in document.createElement("a");
     calendarButton.hidden = !canDownload || !icsOf(summaries[0]);
   }
@@ -450,7 +459,27 @@
     copy(summaries.map(function (summary) { return textOf(summary, address()); }).join("\n\n----------\n\n"));
   });
   root.querySelector("[data-lc-sum-copy-link]").addEventListener("click", function () { copy(address()); });
-  root.querySelector("[data-lc-sum-print]").addEventListener("click", function () { window.print(); });
+  /* The QR code of the summary's address on each printed half, drawn on this device by lean-qr (served
+   * from this site and imported once). Without it the address is still printed as text. */
+  var qrLibrary = null;
+  function drawQr() {
+    var source = root.getAttribute("data-lc-qr-src");
+    if (!source) return Promise.resolve();
+    qrLibrary = qrLibrary || import(new URL(source, document.baseURI).href).catch(function () { return null; });
+    var text = address();
+    return qrLibrary.then(function (library) {
+      if (!library || text !== address()) return;
+      var picture = library.generate(text).toDataURL({ scale: 4 });
+      Array.prototype.forEach.call(sheet.querySelectorAll("[data-lc-sum-qr]"), function (image) {
+        image.src = picture;
+        image.hidden = false;
+      });
+    }).catch(function () { /* the printed address is enough */ });
+  }
+
+  root.querySelector("[data-lc-sum-print]").addEventListener("click", function () {
+    drawQr().then(function () { window.print(); });
+  });
   calendarButton.addEventListener("click", function () {
     var blob = new Blob([icsOf(summaries[0])], { type: "text/calendar" });
     var link = document.createElement("a");
