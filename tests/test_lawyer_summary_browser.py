@@ -282,3 +282,51 @@ def test_the_english_text_matches_its_golden_file(page, server, case):
     if os.environ.get("UPDATE_GOLDEN"):
         golden.write_text(english + "\n", encoding="utf-8")
     assert english + "\n" == golden.read_text(encoding="utf-8")
+
+
+# --- the Traditional edition, switching language, blocked storage ------------------------------------
+
+
+def test_the_traditional_edition_has_a_traditional_half_and_an_english_half(page, server):
+    page.clock.set_fixed_time(TODAY)
+    page.goto(f"{server}zh-Hant/for-your-lawyer/?path={NORWICH}&where=group&seen=2026-11-20")
+    halves = sheet(page).locator(".lc-sum__half")
+    expect(halves).to_have_count(2)
+    expect(halves.first).to_have_attribute("lang", "zh-Hant")
+    traditional = halves.first.inner_text()
+    assert "給律師看的摘要" in traditional and "內容發在微信群聊裡" in traditional
+    assert "给律师" not in traditional  # no Simplified left over
+    expect(halves.last).to_contain_text("It was posted in a WeChat group chat.")
+
+
+def test_switching_language_keeps_the_summary(page, server):
+    from test_language_switch import switch_to
+
+    page.goto(f"{server}zh/for-your-lawyer/?path={NORWICH}&where=moments&seen=2026-11-20")
+    switch_to(page, "en")
+    expect(page).to_have_url(re.compile(r"/for-your-lawyer/\?"))
+    assert "/zh/" not in page.url
+    halves = sheet(page).locator(".lc-sum__half")
+    expect(halves).to_have_count(1)
+    expect(halves.first).to_contain_text("It was posted on WeChat Moments.")
+    expect(page.locator("input[name=where][value=moments]")).to_be_checked()
+
+
+def test_with_storage_blocked_the_summary_still_works_from_its_address(browser, server):
+    context = browser.new_context(viewport={"width": 390, "height": 844})
+    context.add_init_script(
+        """Object.defineProperty(window, 'localStorage', {
+             get() { throw new DOMException('blocked', 'SecurityError'); }
+           });"""
+    )
+    try:
+        page = context.new_page()
+        errors = []
+        page.on("pageerror", lambda error: errors.append(str(error)))
+        page.goto(f"{server}for-your-lawyer/?path={NORWICH}")
+        page.check("input[name=up][value=yes]")
+        expect(sheet(page)).to_contain_text("It is still up.")
+        assert "up=yes" in page.url
+        assert errors == []
+    finally:
+        context.close()
