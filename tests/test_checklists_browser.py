@@ -13,7 +13,7 @@ def box(page, item: str):
 
 
 def open_checklists(page, server, language="en"):
-    page.goto(f"{server}{'' if language == 'en' else 'zh/'}checklists/")
+    page.goto(f"{server}{'' if language == 'en' else language + '/'}checklists/")
     expect(page.locator(f"{EVIDENCE} .lc-checklist__progress")).to_have_text(re.compile(r"\d"))
 
 
@@ -123,7 +123,7 @@ def pdf_page_count(pdf: bytes) -> int:
     return len(re.findall(rb"/Type\s*/Page\b(?!s)", pdf))
 
 
-@pytest.mark.parametrize("language", ["en", "zh"])
+@pytest.mark.parametrize("language", ["en", "zh", "zh-Hant"])
 @pytest.mark.parametrize("paper", ["A4", "Letter"])
 def test_printed_checklist_fits_one_sheet_without_a_blank_trailing_page(page, server, language, paper):
     open_checklists(page, server, language)
@@ -132,3 +132,20 @@ def test_printed_checklist_fits_one_sheet_without_a_blank_trailing_page(page, se
     page.locator(f"{EVIDENCE} .lc-checklist__print").click()
     expect(page.locator("html.lc-print-checklist")).to_have_count(1)
     assert pdf_page_count(page.pdf(format=paper)) == 1
+
+
+def test_the_traditional_printout_is_in_traditional_characters_with_its_own_address(page, server):
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    open_checklists(page, server, "zh-Hant")
+    box(page, "screenshots").check()
+    page.evaluate("window.print = () => {}")
+    page.locator(f"{EVIDENCE} .lc-checklist__print").click()
+    text = "".join(p.extract_text() for p in PdfReader(io.BytesIO(page.pdf(format="A4"))).pages)
+    text = unicodedata.normalize("NFKC", text).replace(" ", "").replace("\n", "")
+    assert f"{server}zh-Hant/checklists/" in text
+    assert "繁體中文" in text and "證據" in text
+    assert "证据" not in text and "简体" not in text  # nothing Simplified left in the printout
