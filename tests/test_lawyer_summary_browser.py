@@ -125,7 +125,7 @@ def test_from_an_outcome_with_facts_and_dates_in_the_readers_language_and_englis
     expect(english).to_contain_text("Ask the lawyer about this first.")
     expect(english).to_contain_text("Prepared by the reader from general information on WeChat Legal Help Ontario")
     if language == "zh":
-        expect(reader).to_contain_text("六周内书面通知（可能适用）：不晚于2026年12月31日")
+        expect(reader).to_contain_text("六周内送达书面诉讼通知（可能适用）：不晚于2026年12月31日")
         expect(reader).to_contain_text("内容发在微信群聊里。")
     query = parse_qs(urlparse(page.url).query)
     assert query["where"] == ["group"] and query["seen"] == ["2026-11-20"] and query["reach"] == ["10-100"]

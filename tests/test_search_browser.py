@@ -12,7 +12,7 @@ QUERIES = [
     ("", "screenshots", "online/"),
     ("", "Norwich order", "anonymous/"),
     ("", "forum non conveniens", "jurisdiction/"),
-    ("", "limitation period", "anonymous/"),
+    ("", "limitation period", "defamation/"),  # its "Deadlines" section; the summary page now ranks too
     ("", "extortion", "scams/"),
     ("zh/", "截图", "zh/"),  # from the middle of "您自己的截图很快可能就是唯一的副本"
     ("zh/", "诽谤", "zh/defamation/"),
