@@ -1,4 +1,5 @@
-"""Every built page is valid HTML by the W3C Nu HTML Checker: no errors. Warnings are reported, never fail.
+"""Every built page is valid HTML by the W3C Nu HTML Checker: no errors and no empty heading. Other warnings
+are reported, never fail.
 
 One run of vnu over all the pages of the session's one build (conftest.py's built_site). Marked
 `validator`: `make test` installs the checker and runs it; `make test-fast` leaves it out.
@@ -45,6 +46,8 @@ def test_every_built_page_has_no_html_error(built_site):
     if findings.empty_headings or findings.warnings:
         warnings.warn(f"Nu HTML Checker, {len(pages)} pages:\n{findings.summary()}", stacklevel=1)
     assert not findings.errors, f"{len(findings.errors)} HTML errors:\n" + "\n".join(findings.errors)
+    # A heading a script fills in must still have text in the page as built (screen readers, no JavaScript).
+    assert not findings.empty_headings, "\n".join(findings.empty_headings)
 
 
 def test_the_check_names_each_error_with_its_page_and_line(tmp_path):
@@ -55,4 +58,4 @@ def test_the_check_names_each_error_with_its_page_and_line(tmp_path):
     assert any(e.startswith("bad.html:6: Bad value “” for attribute “tabindex”") for e in findings.errors)
     assert any(e.startswith("bad.html:8: ") for e in findings.errors)  # the <b> left open
     assert not [e for e in findings.errors if e.startswith("good.html")]
-    assert findings.empty_headings == ["bad.html:7: Empty heading."]  # a warning, never an error
+    assert findings.empty_headings == ["bad.html:7: Empty heading."]  # a warning for vnu; a failure for us

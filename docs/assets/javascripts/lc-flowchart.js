@@ -241,21 +241,28 @@
       window.removeEventListener("afterprint", done);
       document.documentElement.classList.remove("lc-print-result");
     });
-    drawQr(sheet.querySelector("[data-lc-fc-result-qr]"), window.location.href).then(function () { window.print(); });
+    drawQr(window.location.href).then(function () { window.print(); });
   }
 
   /* A QR code of the address that reopens this result, drawn on this device by lean-qr (served from this
    * site, imported only when printing). Without it the printed address is still there as text. */
   var qrLibrary = null;
-  function drawQr(image, text) {
+  function drawQr(text) {
     var source = sheet.getAttribute("data-lc-qr-src");
-    if (!image || !source) return Promise.resolve();
+    if (!source) return Promise.resolve();
     qrLibrary = qrLibrary || import(new URL(source, document.baseURI).href).catch(function () { return null; });
     return qrLibrary.then(function (library) {
       if (!library) return;
+      var image = sheet.querySelector("[data-lc-fc-result-qr]");
+      if (!image) {
+        image = document.createElement("img");
+        image.className = "lc-qr";
+        image.alt = "";
+        image.setAttribute("data-lc-fc-result-qr", "");
+        sheet.querySelector("[data-lc-fc-result-address]").parentNode.appendChild(image);
+      }
       image.src = library.generate(text).toDataURL({ scale: 4 });
-      image.hidden = false;
-    }).catch(function () { image.hidden = true; });
+    }).catch(function () { /* the printed address is enough */ });
   }
   if (printButton && sheet) printButton.addEventListener("click", printResult);
   if (/MicroMessenger/i.test(navigator.userAgent)) root.querySelector("[data-lc-fc-wechat]").hidden = false;
