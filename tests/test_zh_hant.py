@@ -28,6 +28,49 @@ def test_the_traps_of_the_review_convert_as_hong_kong_readers_write_them(simplif
     assert zh_hant.convert(simplified) == traditional
 
 
+# Every rule of the phrase table that the review of the generated pages added or changed, as the pages use it.
+HONG_KONG_WORDING = {
+    "合理评论（fair comment）": "公允評論（fair comment）",
+    "有的中文资料也译作“公允评论”": "有的中文資料也譯作「合理評論」",
+    "就公共利益事项": "就公眾利益事項",
+    "原告申索书送达原告本人，在原告知道之后": "原告人申索書送達原告人本人，在原告人知道之後",
+    "被告证明，被告知道": "被告人證明，被告知道",
+    "诉讼时效（limitation period）": "時效期（limitation period）",
+    "了解诉讼时效期限": "了解時效期限",
+    "电子邮箱和举报邮箱": "電郵地址和舉報電郵地址",
+    "在线举报，保持在线": "網上舉報，保持在線",
+    "微信自己公布的条款，读者分布在安大略省，散布您的照片": "微信自己公布的條款，讀者分布在安大略省，散布您的照片",
+    "撰写并发布言论，并发出永久禁制令": "撰寫並發布言論，並發出永久禁制令",
+    "故意销毁相关证据": "故意銷毀相關證據",
+    "平台、电台或电视台": "平台、電台或電視台",
+    "以“周”而不是“月”，在几周内": "以「週」而不是「月」，在幾週內",
+    "请尽快、尽早、尽量、尽可能": "請盡快、盡早、盡量、盡可能",
+    "了解期限": "了解期限",
+    "个人数据和浏览数据": "個人資料和瀏覽資料",
+    "在香港执行安大略省判决，为执行命令而产生的费用": "在香港強制執行安大略省判決，為執行命令而產生的費用",
+    "来自中国大陆的判决另有专门制度": "來自中國內地的判決另有專門制度",
+    "语音消息": "語音訊息",
+    "这条信息，一条新的信息，新信息": "這條訊息，一條新的訊息，新訊息",
+    "重复那些话的信息，只发给对方本人的信息，删除微信信息": "重複那些話的訊息，只發給對方本人的訊息，刪除微信訊息",
+    "一般信息、法律信息、更多信息": "一般資訊、法律資訊、更多資訊",
+    "提供信息和法律帮助的服务，可以为您提供信息": "提供資訊和法律幫助的服務，可以為您提供資訊",
+    "披露个人信息和用户信息": "披露個人資料和用戶資料",
+    "账户持有人，转账记录": "帳戶持有人，轉賬記錄",
+    "登录记录": "登入記錄",
+    "交友软件": "交友應用程式",
+    "由新加坡公司运营": "由新加坡公司營運",
+    "浏览器的设置，菜单名称，无痕窗口": "瀏覽器的設定，選單名稱，無痕視窗",
+    "用户名": "用戶名稱",
+    "可以粘贴到电子邮件，粘贴": "可以貼到電子郵件，貼上",
+    "日历文件": "日曆檔案",
+}
+
+
+@pytest.mark.parametrize(("simplified", "traditional"), HONG_KONG_WORDING.items())
+def test_the_reviewed_phrases_read_as_hong_kong_legal_usage(simplified, traditional):
+    assert zh_hant.convert(simplified) == traditional
+
+
 @pytest.mark.parametrize("phrase", zh_hant.phrases(), ids=lambda phrase: f"line-{phrase.line}")
 def test_every_phrase_rule_has_a_reason_and_rewrites_what_it_names(phrase):
     assert phrase.reason.strip() and phrase.replacement
@@ -51,7 +94,7 @@ def test_the_checks_name_forbidden_forms_and_left_over_simplified_characters():
             "the Traditional text still has the Simplified character '这'; add a rule to hooks/data/zh-hant-phrases.tsv",
         ),
     ]
-    assert zh_hant.check_converted("御准，公里，干預") == []  # characters that are Traditional too
+    assert zh_hant.check_converted("御准，公里，干預，平台") == []  # characters that are Traditional too
 
 
 def test_a_traditional_character_in_a_simplified_page_is_reported_at_its_line():
