@@ -4,13 +4,19 @@ Data in hooks/data/zh-terms.yml:
 - `terms`: one word per concept. A word listed under `avoid` is reported at its line, with the word to use.
 - `link_labels`: the one label for links to each page. A link to that page (not to one of its sections,
   which is labelled by the section) with other text is reported.
+- `first_use_everyday`: phrases in which a glossary term is an everyday word (消息送达, 发布更正), each with
+  the reason; see below.
 
-The glossary's terms also get the English in brackets at their first use on each page, e.g.
-诺威奇令（Norwich order). Today's pages miss it about a hundred times, mostly for everyday words that are also
-glossary terms (诽谤, 发布, 勒索), so `first_use_report` lists them for editors at the end of each test run
-instead of failing the build; the term and link-label rules fail it.
-Fenced code, inline code and headings are skipped. The Traditional edition inherits all of this, because
-it is converted from these pages.
+The glossary's terms (the headings of docs/zh/glossary.md, e.g. 诺威奇令（Norwich order）) get the English in
+brackets at their first use on each page: the first one without it is reported at its line with the
+bracketed form to write. A closing ” or 》 may come between: “合理评论”（fair comment）,
+《海牙送达公约》（Hague Service Convention）. These are not first uses, so the English goes at the next use:
+comments (the flowchart's summary sentences), labels of links to other pages (fixed labels such as
+[诈骗与勒索](scams.md); a link to the glossary carries the English in its label), a bold run-in heading at
+the start of a line, a word inside a title in 《》 that is not the term itself (《书面及口头诽谤法》), a term
+inside a longer one (送达 in 海牙送达公约), and the everyday phrases.
+All three rules fail the build. Fenced code, inline code, headings, the front matter and the glossary page
+itself are skipped. The Traditional edition inherits all of this, because it is converted from these pages.
 """
 
 from __future__ import annotations
@@ -34,13 +40,20 @@ LANGUAGE = "zh"
 LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]+)\]\((?P<target>[^)#\s]+)(?P<anchor>#[^)\s]*)?\)")
 INLINE_CODE = re.compile(r"`[^`\n]+`")
 HEADING = re.compile(r"^#{1,6}\s")
-BRACKETED_LATIN = re.compile(r"^（[^）]*[A-Za-z][^）]*）")
+# 诺威奇令（Norwich order）, also after a closing mark: “合理评论”（fair comment）, 《海牙送达公约》（…）
+BRACKETED_LATIN = re.compile(r"^[”》*]*（[^）]*[A-Za-z][^）]*）")
+ANY_LINK = re.compile(r"(?<!!)\[(?P<label>[^\]]+)\]\((?P<target>[^)#\s]*)[^)]*\)")
+COMMENT = re.compile(r"<!--.*?-->")
+RUN_IN_HEADING = re.compile(r"^\s*(?:[-*+]\s+|\d+\.\s+)?\*\*[^*]+\*\*")  # 3. **言论已被发布**：…
+TITLE = re.compile(r"《(?P<title>[^》]+)》")
+GLOSSARY_PAGE = "glossary.md"
 
 
 @dataclass(frozen=True)
 class StyleRules:
     avoid: dict[str, tuple[str, str]]  # word to avoid → (word to use, why)
     link_labels: dict[str, str]  # page → its one label
+    everyday: tuple[str, ...] = ()  # phrases in which a glossary term is an everyday word: no English needed
 
 
 @cache
@@ -52,7 +65,8 @@ def load_rules(path: Path = TERMS_FILE) -> StyleRules:
     for entry in data.get("terms") or []:
         for word in entry.get("avoid") or []:
             avoid[word] = (entry["use"], entry.get("why", ""))
-    return StyleRules(avoid, dict(data.get("link_labels") or {}))
+    everyday = tuple(entry["phrase"] for entry in data.get("first_use_everyday") or [])
+    return StyleRules(avoid, dict(data.get("link_labels") or {}), everyday)
 
 
 def _body_start(text: str) -> int:
@@ -87,44 +101,60 @@ def check_terms(text: str, file: str, rules: StyleRules) -> list[Problem]:
     return problems
 
 
-def glossary_terms(glossary_text: str) -> list[str]:
-    """The Chinese headwords of the glossary whose heading gives the English in brackets."""
-    terms = []
+@cache
+def glossary_terms(glossary_text: str) -> dict[str, str]:
+    """The Chinese headwords of the glossary whose heading gives the English in brackets, with that English."""
+    terms = {}
     for _, line in unfenced_lines(glossary_text):
         entry = ENTRY.match(line)
         if entry and "（" in entry["text"]:
-            terms.append(term_from_heading(entry["text"]))
-    return sorted(terms, key=len, reverse=True)  # longer terms first: 书面诽谤 before 诽谤
+            english = entry["text"].split("（", 1)[1].rsplit("）", 1)[0]
+            terms[term_from_heading(entry["text"])] = english
+    return dict(sorted(terms.items(), key=lambda item: -len(item[0])))  # longer first: 书面诽谤 before 诽谤
 
 
-def check_first_use(text: str, file: str, terms: list[str]) -> list[Problem]:
+def _skipped_spans(line: str, everyday: tuple[str, ...]) -> list[tuple[int, int]]:
+    """Where a glossary term is not its first use: comments, labels of links to anything but the glossary,
+    run-in bold headings, and the everyday phrases of zh-terms.yml."""
+    spans = [match.span() for match in COMMENT.finditer(line)]
+    spans += [match.span("label") for match in ANY_LINK.finditer(line) if match["target"] != GLOSSARY_PAGE]
+    spans += [match.span() for match in RUN_IN_HEADING.finditer(line)]
+    spans += [(match.start(), match.end()) for phrase in everyday for match in re.finditer(re.escape(phrase), line)]
+    return spans
+
+
+def check_first_use(text: str, file: str, terms: dict[str, str], everyday: tuple[str, ...] = ()) -> list[Problem]:
     """The first use of each glossary term on a page carries the English in brackets."""
     problems, seen = [], set()
     for number, line in _prose_lines(text):
-        for term in terms:
-            if term in seen:
-                continue
-            index = line.find(term)
-            if index < 0:
-                continue
-            seen.add(term)
-            longer = any(other != term and term in other and other in line for other in terms)
-            if not longer and not BRACKETED_LATIN.match(line[index + len(term) :]):
-                message = f"the first '{term}' on this page needs its English term in brackets: {term}（…）"
-                problems.append(Problem(file, number, message))
+        skipped = _skipped_spans(line, everyday)
+        titles = [match.span("title") for match in TITLE.finditer(line)]
+        taken: list[tuple[int, int]] = []  # where a longer term was found: 送达 inside 海牙送达公约
+        for term, english in terms.items():
+            for match in re.finditer(re.escape(term), line):
+                start, end = match.span()
+                if any(a <= start and end <= b for a, b in taken):
+                    continue
+                taken.append((start, end))
+                if term in seen:
+                    continue
+                if BRACKETED_LATIN.match(line[end:]):
+                    seen.add(term)
+                    continue
+                # a word in a statute's name (《书面及口头诽谤法》) is not a use; a title that is the term is
+                in_title = any(a <= start and end <= b and (a, b) != (start, end) for a, b in titles)
+                if not in_title and not any(a <= start and end <= b for a, b in skipped):
+                    seen.add(term)
+                    message = f"the first '{term}' on this page needs its English term in brackets: {term}（{english}）"
+                    problems.append(Problem(file, number, message))
     return problems
 
 
-def first_use_report(docs: Path) -> list[str]:
-    """Every first use of a glossary term without its English in brackets, for editors (not a build error)."""
-    glossary = docs / LANGUAGE / "glossary.md"
-    terms = glossary_terms(glossary.read_text(encoding="utf-8")) if glossary.exists() else []
-    lines = []
-    for page in sorted((docs / LANGUAGE).rglob("*.md")):
-        if page.name != "glossary.md":
-            name = f"docs/{LANGUAGE}/{page.relative_to(docs / LANGUAGE).as_posix()}"
-            lines += [str(problem) for problem in check_first_use(page.read_text(encoding="utf-8"), name, terms)]
-    return lines
+def check_page_first_use(text: str, file: str, glossary: Path) -> list[Problem]:
+    if Path(file).name == GLOSSARY_PAGE or not glossary.exists():
+        return []
+    terms = glossary_terms(glossary.read_text(encoding="utf-8"))
+    return check_first_use(text, file, terms, load_rules().everyday)
 
 
 def on_page_markdown(markdown, page, config, files):
@@ -132,5 +162,7 @@ def on_page_markdown(markdown, page, config, files):
         return markdown
     path = Path(page.file.abs_src_path)
     name = f"docs/{LANGUAGE}/{path.name}"
-    report(check_terms(path.read_text(encoding="utf-8"), name, load_rules()), LANGUAGE, log)
+    text = path.read_text(encoding="utf-8")
+    problems = check_terms(text, name, load_rules()) + check_page_first_use(text, name, path.parent / GLOSSARY_PAGE)
+    report(problems, LANGUAGE, log)
     return markdown

@@ -102,15 +102,6 @@ def pytest_terminal_summary(terminalreporter):
     lines = translation_report()
     terminalreporter.section("translation report")
     terminalreporter.write_line("\n".join(lines) if lines else "every Chinese page is current with English")
-    from zh_style import first_use_report
-
-    style = first_use_report(ROOT / "docs")
-    terminalreporter.section("Chinese style report")
-    terminalreporter.write_line(
-        f"{len(style)} first uses of a glossary term without the English in brackets (contrib/zh-style.md)"
-        + "".join(f"\n  {line}" for line in style[:20])
-        + ("\n  …" if len(style) > 20 else "")
-    )
     summary = os.environ.get("GITHUB_STEP_SUMMARY")
     if summary:
         with open(summary, "a", encoding="utf-8") as handle:

@@ -81,12 +81,12 @@ def test_both_guides_walk_through_the_same_files():
 def test_the_walkthrough_builds_with_its_page_checklist_and_glossary_term(project, tmp_path):
     result = run_build(tmp_path / "site", "http://127.0.0.1:1/", config=project / "mkdocs.yml")
     assert result.returncode == 0, result.stderr[-3000:]
-    for prefix, term in (("", "Screenshot"), ("zh/", "截图")):
+    for prefix, term in (("", "Contemporaneous notes"), ("zh/", "同期记录")):
         page = (tmp_path / "site" / prefix / "keep-a-record" / "index.html").read_text(encoding="utf-8")
         assert 'data-lc-checklist="keep-a-record"' in page and 'data-lc-item="audience"' in page
         assert "lc-translation" not in page  # the synced translation shows no "may be out of date" notice
         glossary = (tmp_path / "site" / prefix / "glossary" / "index.html").read_text(encoding="utf-8")
-        assert 'id="screenshot"' in glossary and term in glossary
+        assert 'id="contemporaneous-notes"' in glossary and term in glossary
 
 
 def test_each_mistake_of_step_seven_gives_the_message_the_guide_shows(project, tmp_path):
