@@ -25,6 +25,7 @@ import html
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from languages import build_language
@@ -136,6 +137,12 @@ def term_pattern(terms: list[Term]) -> re.Pattern | None:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=64)
+def _pattern_for(terms: tuple[Term, ...]) -> re.Pattern | None:
+    """term_pattern, made once per set of terms (most pages link to no glossary entry themselves)."""
+    return term_pattern(list(terms))
+
+
 def is_sentence_start(text: str, offset: int) -> bool:
     """Whether offset starts a sentence, as far as this piece of text shows (its start counts as one)."""
     before = text[:offset].rstrip()
@@ -177,7 +184,7 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
     terms = [t for t in terms if t.term.casefold() not in EVERYDAY_WORDS]
     by_word = {t.term.casefold(): t for t in terms}
     done = set(re.findall(rf'href="{re.escape(glossary_href)}#([A-Za-z0-9_-]+)"', content))
-    pattern = term_pattern([t for t in terms if t.id not in done])
+    pattern = _pattern_for(tuple(t for t in terms if t.id not in done))
     if pattern is None:
         return content, []
     marked: list[str] = []
@@ -241,6 +248,17 @@ def _glossary_file(files, language: str):
     return None
 
 
+_glossary_of: dict[str, tuple] = {}  # language → (the build's files, its glossary file): one search per build
+
+
+def glossary_file_of(files, language: str):
+    """_glossary_file, looked up once per language build rather than once per page."""
+    known = _glossary_of.get(language)
+    if known is None or known[0] is not files:
+        known = _glossary_of[language] = (files, _glossary_file(files, language))
+    return known[1]
+
+
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
     language = build_language(config)
@@ -260,7 +278,7 @@ def on_page_content(html_content, page, config, files):
     from mkdocs.utils import get_relative_url
 
     language = config.theme["language"]
-    glossary = _glossary_file(files, language)
+    glossary = glossary_file_of(files, language)
     if glossary is None or page.file is glossary or getattr(page.file, "locale", language) != language:
         return html_content  # no glossary, the glossary itself, or an untranslated page shown in English
     href = get_relative_url(glossary.url, page.url)

@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import logging
 import re
+from functools import cache
 from pathlib import Path
 
 from languages import EDITIONS
@@ -86,11 +87,17 @@ HEADERLINK = re.compile(r'(class="headerlink" href="[^"]*") title="Link to this 
 LOGO_ALT = re.compile(r'(<img src="[^"]*favicon\.svg") alt="logo"')
 
 
+@cache  # strings_for makes a new table on each call; these two attributes are the same on every page
+def _reader_attributes(language: str) -> tuple[str, str]:
+    ui = strings_for(language)
+    return html.escape(ui["permalink_title"]), html.escape(ui["logo_alt"])
+
+
 def in_reader_language(output: str, language: str) -> str:
     """Theme attributes that are English whatever the page's language: the permalink titles and logo alt."""
-    ui = strings_for(language)
-    output = HEADERLINK.sub(lambda match: f'{match.group(1)} title="{html.escape(ui["permalink_title"])}"', output)
-    return LOGO_ALT.sub(lambda match: f'{match.group(1)} alt="{html.escape(ui["logo_alt"])}"', output)
+    title, alt = _reader_attributes(language)
+    output = HEADERLINK.sub(lambda match: f'{match.group(1)} title="{title}"', output)
+    return LOGO_ALT.sub(lambda match: f'{match.group(1)} alt="{alt}"', output)
 
 
 def on_post_page(output, page, config):
