@@ -88,7 +88,7 @@ def write_variants(work: Path, docs: Path, extra_nav: str = "") -> dict[str, Pat
     }
     paths = {}
     for name, content in texts.items():
-        paths[name] = work / f"{docs.name}-{name}.yml"
+        paths[name] = work / f"{docs.parent.name}-{docs.name}-{name}.yml"
         paths[name].write_text(content, encoding="utf-8")
     return paths
 

@@ -76,7 +76,8 @@ def nested_nav(count: int) -> str:
 
 def scaled_docs(work: Path, count: int) -> Path:
     """A docs snapshot with `count` generated pages per written language and the Traditional edition."""
-    docs = docs_snapshot(work, f"docs-{count}")
+    (work / f"scale-{count}").mkdir()
+    docs = docs_snapshot(work / f"scale-{count}")  # named docs/, as problems name their files docs/…
     for language in ("en", "zh"):
         for _, _, path in page_paths(count):
             target = docs / language / path
@@ -115,5 +116,5 @@ def measure_scale(work: Path, counts: list[int], rounds: int, plain: bool = Fals
         rows.append(summary)
         for variant in configs:
             shutil.rmtree(work / f"site-{variant}", ignore_errors=True)
-        shutil.rmtree(docs, ignore_errors=True)
+        shutil.rmtree(docs.parent, ignore_errors=True)
     return rows

@@ -333,14 +333,23 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_files_by_key: dict[str, tuple] = {}  # page key → (the build's files, that page's file): one search per build
+
+
+def _file_of(files, key: str):
+    known = _files_by_key.get(key)
+    if known is None or known[0] is not files:
+        found = next((file for file in files.documentation_pages() if page_key(file.src_uri) == key), None)
+        known = _files_by_key[key] = (files, found)
+    return known[1]
+
+
 def _url_to(files, key: str, page) -> str | None:
     """A link from this page to the page `key` of the current build, relative, or None."""
     from mkdocs.utils import get_relative_url
 
-    for file in files.documentation_pages():
-        if page_key(file.src_uri) == key:
-            return get_relative_url(file.url, page.url)
-    return None
+    file = _file_of(files, key)
+    return get_relative_url(file.url, page.url) if file is not None else None
 
 
 @event_priority(-50)  # after other hooks (glossary terms) have finished with the page's own content
