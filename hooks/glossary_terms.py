@@ -189,6 +189,7 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
         return content, []
     marked: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
+    skipping = 0  # how many elements of the stack are skipped ones: text is marked only at 0
     out = []
     before = ""  # the end of the text since the current block started, to tell sentence starts
     for piece in TOKEN.split(content):
@@ -201,16 +202,19 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
                 if tag["close"]:
                     for depth in range(len(stack) - 1, -1, -1):
                         if stack[depth][0] == name:
+                            skipping -= sum(skipped for _, skipped in stack[depth:])
                             del stack[depth:]
                             break
                 elif name not in VOID_TAGS and not tag["self"]:
-                    stack.append((name, name in SKIP_TAGS or bool(_classes(tag["attrs"]) & SKIP_CLASSES)))
+                    skipped = name in SKIP_TAGS or bool(_classes(tag["attrs"]) & SKIP_CLASSES)
+                    stack.append((name, skipped))
+                    skipping += skipped
                 if name in BLOCK_TAGS:
                     before = ""  # a new block starts a new sentence
             out.append(piece)
             continue
         text_before, before = before, (before + piece)[-40:]
-        if any(skipped for _, skipped in stack) or not pattern.search(piece):
+        if skipping or not pattern.search(piece):
             out.append(piece)
             continue
         bounds: list[set[int]] = []  # jieba's word boundaries in this piece, cut only when needed
