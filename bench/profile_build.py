@@ -1,7 +1,8 @@
-"""Where a build with hooks spends its time: one strict build under cProfile, summed per hook.
+"""Where a build with hooks spends its time: one strict build under cProfile (CPU clock), summed per hook.
 
     .venv/bin/python bench/profile_build.py              # the real site
     .venv/bin/python bench/profile_build.py --pages 500  # with 500 generated pages per edition (bench/scale.py)
+    .venv/bin/python bench/profile_build.py --variant no-hooks --keep base.prof  # a baseline, to compare
 
 Prints each hook's MkDocs event handlers (cumulative seconds over the whole build, all editions), then
 the costliest functions in hooks/ and in the libraries they call. cProfile slows pure-Python code by
@@ -28,10 +29,23 @@ from scale import nested_nav, scaled_docs  # noqa: E402
 HOOKS = str(ROOT / "hooks") + os.sep
 
 
+# cProfile timed by the process's CPU clock, not the wall clock, so that other people's work on the
+# shared machine does not show up as ours.
+RUNNER = """
+import cProfile, sys, time
+from mkdocs.__main__ import cli
+profiler = cProfile.Profile(time.process_time)
+try:
+    profiler.runcall(cli.main, args=sys.argv[2:], prog_name="mkdocs", standalone_mode=False)
+finally:
+    profiler.dump_stats(sys.argv[1])
+"""
+
+
 def profile(config: Path, site: Path, output: Path) -> None:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    command = [sys.executable, "-m", "cProfile", "-o", str(output), "-m", "mkdocs", "build", "--strict", "-q"]
-    subprocess.run([*command, "-f", str(config), "-d", str(site)], check=True, cwd=ROOT, env=env)
+    command = [sys.executable, "-c", RUNNER, str(output), "build", "--strict", "-q", "-f", str(config), "-d", str(site)]
+    subprocess.run(command, check=True, cwd=ROOT, env=env)
 
 
 def called_by_mkdocs(callers: dict) -> bool:
@@ -49,7 +63,7 @@ def per_hook(stats: pstats.Stats) -> dict[str, list[tuple[str, int, float]]]:
 
 def print_summary(stats: pstats.Stats, top: int) -> None:
     hooks = per_hook(stats)
-    print(f"build under cProfile: {stats.total_tt:.2f} s\n\nper hook (handler calls cumulative-s):")
+    print(f"build under cProfile: {stats.total_tt:.2f} CPU s\n\nper hook (handler calls cumulative-s):")
     for name, handlers in sorted(hooks.items(), key=lambda item: -sum(h[2] for h in item[1])):
         parts = ", ".join(f"{h} ×{calls} {cum:.2f}" for h, calls, cum in sorted(handlers, key=lambda h: -h[2]))
         print(f"  {sum(h[2] for h in handlers):6.2f}  {name}: {parts}")
@@ -62,6 +76,7 @@ def print_summary(stats: pstats.Stats, top: int) -> None:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=0, help="generated pages per edition (default: none)")
+    parser.add_argument("--variant", choices=("with", "no-hooks", "plain"), default="with")
     parser.add_argument("--top", type=int, default=25)
     parser.add_argument("--keep", type=Path, help="also save the raw profile here (for snakeviz, pstats)")
     args = parser.parse_args(argv)
@@ -73,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             docs, nav = docs_snapshot(work), ""
             generate_edition(docs)
         output = args.keep or work / "build.prof"
-        profile(write_variants(work, docs, nav)["with"], work / "site", output)
+        profile(write_variants(work, docs, nav)[args.variant], work / "site", output)
         print_summary(pstats.Stats(str(output)), args.top)
     return 0
 

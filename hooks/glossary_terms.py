@@ -164,6 +164,28 @@ def word_boundaries(text: str) -> set[int]:
     return bounds
 
 
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba's segmentation of text has a word boundary at start and at end.
+
+    jieba cuts each run of its Han characters (jieba.re_han_default) on its own, and every other character
+    is a word of its own, so only the runs around start and end are cut: the same answer as
+    word_boundaries(text), without cutting the whole paragraph."""
+    import jieba
+
+    low, high = start, end
+    for run in jieba.re_han_default.finditer(text):
+        if run.start() <= start < run.end():
+            low = run.start()
+        if run.start() < end <= run.end():
+            high = run.end()
+            break
+        if run.start() >= end:
+            break
+    low -= text[low - 1 : low + 1] == "\r\n"  # jieba keeps a Windows line break as one word
+    high += text[high - 1 : high + 1] == "\r\n"
+    return {start - low, end - low} <= word_boundaries(text[low:high])
+
+
 def _term_markup(term: Term, word: str, href: str) -> str:
     tip = f"lc-term-{term.id}"
     return (
@@ -217,17 +239,14 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
         if skipping or not pattern.search(piece):
             out.append(piece)
             continue
-        bounds: list[set[int]] = []  # jieba's word boundaries in this piece, cut only when needed
 
-        def replace(match: re.Match, bounds=bounds, piece=piece, text_before=text_before) -> str:
+        def replace(match: re.Match, piece=piece, text_before=text_before) -> str:
             word = match.group(0)
             term = by_word.get(word.casefold()) or by_word.get(word[:-1].casefold())
             if term is None or term.id in done:
                 return word
             if CJK.search(word):
-                if not bounds:
-                    bounds.append(word_boundaries(piece))
-                if not {match.start(), match.end()} <= bounds[0]:
+                if not is_whole_word(piece, match.start(), match.end()):
                     return word  # part of a longer word, e.g. 被告 in 被告知
             elif looks_like_a_name(term.term, word, text_before + piece, len(text_before) + match.start()):
                 return word
