@@ -19,7 +19,7 @@ import re
 from html.parser import HTMLParser
 
 import front_matter
-from languages import build_language
+from languages import GENERATED_EDITIONS, build_language
 from mkdocs.plugins import event_priority
 from problems import Problem, report
 from translations import shown_source_of
@@ -238,7 +238,11 @@ def check_front_matter(meta: dict, key_lines: dict[str, int], file: str) -> list
 
 @event_priority(1000)  # first: the HTML exactly as the page's Markdown made it
 def on_page_content(html, page, config, files):
-    if page.file.abs_src_path is None:
+    # A generated edition's page is its source page with Han characters and quotation marks converted
+    # (hooks/zh_hant.py; markup, code and addresses kept): what it could report is reported at the source
+    # page, and hooks/problems.py drops problems named after a generated file. Reading it again would only
+    # cost a third more time.
+    if page.file.abs_src_path is None or build_language(config) in GENERATED_EDITIONS:
         return html
     path, name = shown_source_of(page, config)
     source = path.read_text(encoding="utf-8")

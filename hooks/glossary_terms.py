@@ -25,6 +25,7 @@ import html
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from languages import build_language
@@ -136,6 +137,12 @@ def term_pattern(terms: list[Term]) -> re.Pattern | None:
     return re.compile("|".join(parts))
 
 
+@lru_cache(maxsize=64)
+def _pattern_for(terms: tuple[Term, ...]) -> re.Pattern | None:
+    """term_pattern, made once per set of terms (most pages link to no glossary entry themselves)."""
+    return term_pattern(list(terms))
+
+
 def is_sentence_start(text: str, offset: int) -> bool:
     """Whether offset starts a sentence, as far as this piece of text shows (its start counts as one)."""
     before = text[:offset].rstrip()
@@ -155,6 +162,28 @@ def word_boundaries(text: str) -> set[int]:
     for _, start, end in jieba.tokenize(text):
         bounds.update((start, end))
     return bounds
+
+
+def is_whole_word(text: str, start: int, end: int) -> bool:
+    """Whether jieba's segmentation of text has a word boundary at start and at end.
+
+    jieba cuts each run of its Han characters (jieba.re_han_default) on its own, and every other character
+    is a word of its own, so only the runs around start and end are cut: the same answer as
+    word_boundaries(text), without cutting the whole paragraph."""
+    import jieba
+
+    low, high = start, end
+    for run in jieba.re_han_default.finditer(text):
+        if run.start() <= start < run.end():
+            low = run.start()
+        if run.start() < end <= run.end():
+            high = run.end()
+            break
+        if run.start() >= end:
+            break
+    low -= text[low - 1 : low + 1] == "\r\n"  # jieba keeps a Windows line break as one word
+    high += text[high - 1 : high + 1] == "\r\n"
+    return {start - low, end - low} <= word_boundaries(text[low:high])
 
 
 def _term_markup(term: Term, word: str, href: str) -> str:
@@ -177,11 +206,12 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
     terms = [t for t in terms if t.term.casefold() not in EVERYDAY_WORDS]
     by_word = {t.term.casefold(): t for t in terms}
     done = set(re.findall(rf'href="{re.escape(glossary_href)}#([A-Za-z0-9_-]+)"', content))
-    pattern = term_pattern([t for t in terms if t.id not in done])
+    pattern = _pattern_for(tuple(t for t in terms if t.id not in done))
     if pattern is None:
         return content, []
     marked: list[str] = []
     stack: list[tuple[str, bool]] = []  # open elements: (name, skipped)
+    skipping = 0  # how many elements of the stack are skipped ones: text is marked only at 0
     out = []
     before = ""  # the end of the text since the current block started, to tell sentence starts
     for piece in TOKEN.split(content):
@@ -194,29 +224,29 @@ def mark_terms(content: str, terms: list[Term], glossary_href: str) -> tuple[str
                 if tag["close"]:
                     for depth in range(len(stack) - 1, -1, -1):
                         if stack[depth][0] == name:
+                            skipping -= sum(skipped for _, skipped in stack[depth:])
                             del stack[depth:]
                             break
                 elif name not in VOID_TAGS and not tag["self"]:
-                    stack.append((name, name in SKIP_TAGS or bool(_classes(tag["attrs"]) & SKIP_CLASSES)))
+                    skipped = name in SKIP_TAGS or bool(_classes(tag["attrs"]) & SKIP_CLASSES)
+                    stack.append((name, skipped))
+                    skipping += skipped
                 if name in BLOCK_TAGS:
                     before = ""  # a new block starts a new sentence
             out.append(piece)
             continue
         text_before, before = before, (before + piece)[-40:]
-        if any(skipped for _, skipped in stack) or not pattern.search(piece):
+        if skipping or not pattern.search(piece):
             out.append(piece)
             continue
-        bounds: list[set[int]] = []  # jieba's word boundaries in this piece, cut only when needed
 
-        def replace(match: re.Match, bounds=bounds, piece=piece, text_before=text_before) -> str:
+        def replace(match: re.Match, piece=piece, text_before=text_before) -> str:
             word = match.group(0)
             term = by_word.get(word.casefold()) or by_word.get(word[:-1].casefold())
             if term is None or term.id in done:
                 return word
             if CJK.search(word):
-                if not bounds:
-                    bounds.append(word_boundaries(piece))
-                if not {match.start(), match.end()} <= bounds[0]:
+                if not is_whole_word(piece, match.start(), match.end()):
                     return word  # part of a longer word, e.g. 被告 in 被告知
             elif looks_like_a_name(term.term, word, text_before + piece, len(text_before) + match.start()):
                 return word
@@ -241,6 +271,17 @@ def _glossary_file(files, language: str):
     return None
 
 
+_glossary_of: dict[str, tuple] = {}  # language → (the build's files, its glossary file): one search per build
+
+
+def glossary_file_of(files, language: str):
+    """_glossary_file, looked up once per language build rather than once per page."""
+    known = _glossary_of.get(language)
+    if known is None or known[0] is not files:
+        known = _glossary_of[language] = (files, _glossary_file(files, language))
+    return known[1]
+
+
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
     language = build_language(config)
@@ -260,7 +301,7 @@ def on_page_content(html_content, page, config, files):
     from mkdocs.utils import get_relative_url
 
     language = config.theme["language"]
-    glossary = _glossary_file(files, language)
+    glossary = glossary_file_of(files, language)
     if glossary is None or page.file is glossary or getattr(page.file, "locale", language) != language:
         return html_content  # no glossary, the glossary itself, or an untranslated page shown in English
     href = get_relative_url(glossary.url, page.url)

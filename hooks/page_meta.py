@@ -154,6 +154,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 NOTICE_TEMPLATE = "partials/lc-page-notice.html"
+_env: dict = {}  # the Jinja environment MkDocs renders this language build's pages with (see on_env)
 H1_END = re.compile(r"</h1>", re.I)
 
 
@@ -170,15 +171,32 @@ def with_title_and_notice(content: str, title: str, notice: str) -> str:
     return f"<h1>{html.escape(title)}</h1>{notice}{content}"
 
 
+def on_env(env, config, files):
+    # Render the notice with the build's own environment, which compiles the template once per language
+    # build; theme.get_env() would make a new environment, and compile it again, for every page.
+    _env.update(config=config, env=env)
+    return env
+
+
+def notice_template(config):
+    env = _env["env"] if _env.get("config") is config else config.theme.get_env()
+    return env.get_template(NOTICE_TEMPLATE)
+
+
+@cache  # strings_for makes a new table on each call; templates only read it
+def _ui(language: str) -> dict[str, str]:
+    return strings_for(language)
+
+
 def on_page_context(context, page, config, nav):
     language = config.theme["language"]
-    context["ui"] = strings_for(language)
+    context["ui"] = _ui(language)
     page_meta = getattr(page, "lc_meta", None)
     if page_meta:
         context["lc_reviewed"] = page_meta.reviewed.isoformat()
         context["lc_reviewed_text"] = format_date(page_meta.reviewed, language)
         context["lc_sources"] = page_meta.sources
-        notice = config.theme.get_env().get_template(NOTICE_TEMPLATE).render(**context)
+        notice = notice_template(config).render(**context)
         page.content = with_title_and_notice(page.content or "", page.title or page_meta.title, notice)
         if is_home(page.file.src_uri):  # the home page's own phone layout (site.css)
             page.content = f'<div class="lc-home">{page.content}</div>'

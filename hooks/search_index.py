@@ -19,8 +19,7 @@ from background import Helper
 from languages import GENERATED_EDITIONS
 from mkdocs.plugins import CombinedEvent, event_priority
 from search_fold import compact_table, fold, fold_asset, traditional_to_simplified, unfold_table
-from search_pages import SearchRecord, index_file, index_html, page_sections, pagefind_language
-from search_synonyms import extra_words
+from search_pages import SearchRecord, index_entries, index_file, index_html, pagefind_language
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.search_index")
@@ -43,16 +42,27 @@ UNUSED_FILES = (
 
 @dataclass
 class BuildState:
-    """Records of the language now being built; static-i18n runs the build once per language."""
+    """Pages of the language now being built; static-i18n runs the build once per language."""
 
     language: str = ""
     prefix: str = ""  # where this language lives below the site root: "" or "zh/"
-    records: list[SearchRecord] = field(default_factory=list)
-    index_pages: list[Future] = field(default_factory=list)  # each record's index_html, being made
+    waiting: list[tuple] = field(default_factory=list)  # pages not yet handed to the helper: index_entry's arguments
+    batches: list[Future] = field(default_factory=list)  # index_entries of each batch handed over, being made
+
+    def hand_over(self) -> None:
+        if self.waiting:
+            self.batches.append(HELPER.submit(index_entries, self.waiting))
+            self.waiting = []
+
+    def entries(self) -> list[tuple[SearchRecord, str]]:
+        """Every page's (record, index HTML), in page order, once the helper has made them all."""
+        self.hand_over()
+        return [entry for batch in self.batches for entry in batch.result()]
 
 
 STATE = BuildState()
-HELPER = Helper()  # cuts each page into words in a second process while MkDocs renders the next
+HELPER = Helper()  # reads pages and cuts them into words in a second process while MkDocs renders the next
+BATCH = 20  # pages handed to the helper at a time
 
 
 @dataclass
@@ -148,8 +158,8 @@ def on_config(config):
     i18n = config.plugins.get("i18n")
     STATE.language = config.theme["language"]
     STATE.prefix = "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
-    STATE.records = []
-    STATE.index_pages = []
+    STATE.waiting = []
+    STATE.batches = []
 
 
 def language_relative(url: str, prefix: str) -> str:
@@ -163,12 +173,10 @@ def on_page_content(html, page, config, files):
     # Untranslated pages copied in from the default language are not this language's results.
     if getattr(page.file, "locale", language) != language or is_excluded(page.meta):
         return html
-    intro, sections = page_sections(html)
     url = language_relative(page.url, STATE.prefix)
-    record = SearchRecord(url, page.title or "", intro, sections, search_boost(page.meta))
-    STATE.records.append(record)
-    synonyms = extra_words(fold(record.title + " " + record.all_text))
-    STATE.index_pages.append(HELPER.submit(index_html, record, STATE.language, synonyms))
+    STATE.waiting.append((html, url, page.title or "", search_boost(page.meta), STATE.language))
+    if len(STATE.waiting) >= BATCH:
+        STATE.hand_over()
     return html
 
 
@@ -178,9 +186,10 @@ RUNS: list[IndexRun] = []  # started, not yet finished
 @event_priority(-50)  # before static-i18n (-100) builds the other languages: they overlap with Pagefind
 def start_index(config):
     bundle = Path(config.site_dir) / STATE.prefix / BUNDLE_DIR
-    index_pages = [future.result() for future in STATE.index_pages]
+    entries = STATE.entries()
+    records, index_pages = [record for record, _ in entries], [page for _, page in entries]
     try:
-        RUNS.append(start_bundle(STATE.records, STATE.language, bundle, index_pages))
+        RUNS.append(start_bundle(records, STATE.language, bundle, index_pages))
     except FileNotFoundError as error:
         log.error(f"search index for '{STATE.language}' not written: {error}. Fix: pip install -r requirements.txt")
         raise

@@ -12,6 +12,7 @@ from html import escape
 from html.parser import HTMLParser
 
 from search_fold import fold
+from search_synonyms import extra_words
 from search_zh import HAN_RUN, segment
 
 # Pagefind's browser code re-cuts zh/ja/th queries with Intl.Segmenter, whose words are not jieba's.
@@ -148,6 +149,19 @@ def index_html(record: SearchRecord, language: str, extra_words: str = "") -> st
     if record.weight != 1.0:
         content = f'<div data-pagefind-weight="{record.weight:g}">{content}</div>'
     return f'<html lang="{pagefind_language(language)}"><body>{content}{extra}</body></html>'
+
+
+def index_entry(html: str, url: str, title: str, weight: float, language: str) -> tuple[SearchRecord, str]:
+    """A rendered page as its search record and its index HTML (with its search synonyms)."""
+    intro, sections = page_sections(html)
+    record = SearchRecord(url, title, intro, sections, weight)
+    return record, index_html(record, language, extra_words(fold(record.title + " " + record.all_text)))
+
+
+def index_entries(pages: list[tuple[str, str, str, float, str]]) -> list[tuple[SearchRecord, str]]:
+    """index_entry for several pages: the helper process is handed pages in batches, since each hand-over
+    costs the main process about as much as reading a page."""
+    return [index_entry(*page) for page in pages]
 
 
 def index_file(url: str) -> str:

@@ -25,11 +25,12 @@ import logging
 import re
 import subprocess
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 import front_matter
 import zh_hant
-from languages import GENERATED_EDITIONS, LANGUAGES, format_date, other_language_path
+from languages import GENERATED_EDITIONS, LANGUAGES, build_language, format_date, other_language_path
 from mkdocs.plugins import event_priority
 from ui_strings import strings_for
 
@@ -70,6 +71,7 @@ def normalise_body(body: str) -> str:
     return re.sub(r"\n{3,}", "\n\n", text).strip("\n")
 
 
+@lru_cache(maxsize=4096)  # a pure function of the text; several checks ask it of the same page in one build
 def source_hash(text: str) -> str:
     """The short hash of an English page that a translation records as `translated_from`."""
     meta, body = split_front_matter(text)
@@ -81,10 +83,15 @@ def is_pending(meta: dict) -> bool:
     return str(meta.get(PENDING_FIELD, "")).strip().lower() == PENDING_VALUE
 
 
+@lru_cache(maxsize=4096)
+def _is_pending_text(text: str) -> bool:
+    return is_pending(split_front_matter(text)[0])
+
+
 def shown_source(path: Path) -> Path:
     """The file whose content readers see for this page: a `translation: pending` draft shows the
     English page until it is translated, so checks that read pages from disk read that instead."""
-    if path.exists() and is_pending(split_front_matter(path.read_text(encoding="utf-8"))[0]):
+    if path.exists() and _is_pending_text(path.read_text(encoding="utf-8")):
         return other_language_path(path)
     return path
 
@@ -119,25 +126,31 @@ def _date(value) -> dt.date | None:
         return None
 
 
-def git_date(path: Path) -> dt.date | None:
+def _git(folder: str, *args: str) -> str | None:
+    try:
+        result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=10)
+    except (OSError, subprocess.SubprocessError):
+        return None
+    return result.stdout.strip() if result.returncode == 0 else None
+
+
+def git_date(path: Path, full_clones: dict[str, bool] | None = None) -> dt.date | None:
     """The date of the last commit that touched path, if git can tell it truthfully, else None.
 
     None when git or the repository is missing, the clone is shallow (every file would get the date of
-    the one commit it has) or the file has uncommitted changes (its commit date would be too early)."""
+    the one commit it has) or the file has uncommitted changes (its commit date would be too early).
+    `full_clones` remembers the answer to "is this a full clone?" per folder across calls."""
     folder = str(path.parent)
-
-    def git(*args: str) -> str | None:
-        try:
-            result = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=10)
-        except (OSError, subprocess.SubprocessError):
-            return None
-        return result.stdout.strip() if result.returncode == 0 else None
-
-    if git("rev-parse", "--is-shallow-repository") != "false":
+    full_clone = full_clones.get(folder) if full_clones is not None else None
+    if full_clone is None:
+        full_clone = _git(folder, "rev-parse", "--is-shallow-repository") == "false"
+        if full_clones is not None:
+            full_clones[folder] = full_clone
+    if not full_clone:
         return None
-    if git("status", "--porcelain", "--", path.name) != "":
+    if _git(folder, "status", "--porcelain", "--", path.name) != "":
         return None  # modified, untracked, or git failed
-    return _date(git("log", "-1", "--format=%cs", "--", path.name) or "")
+    return _date(_git(folder, "log", "-1", "--format=%cs", "--", path.name) or "")
 
 
 def page_status(page: str, source_text: str, target_text: str | None, updated: dt.date | None = None) -> PageStatus:
@@ -161,8 +174,15 @@ def page_status(page: str, source_text: str, target_text: str | None, updated: d
     return PageStatus(page, state, current_hash, recorded, source_title, target_title, updated)
 
 
-def collect_statuses(docs_dir: Path, dates=git_date) -> dict[str, PageStatus]:
-    """Every English page's status, keyed by its path below docs/en/."""
+def collect_statuses(docs_dir: Path, dates=None) -> dict[str, PageStatus]:
+    """Every English page's status, keyed by its path below docs/en/; `dates` gives an outdated page's
+    English update date (default: git_date, asking git whether the clone is shallow once per folder)."""
+    if dates is None:
+        full_clones: dict[str, bool] = {}
+
+        def dates(path: Path) -> dt.date | None:
+            return git_date(path, full_clones)
+
     statuses = {}
     source_root, target_root = docs_dir / SOURCE, docs_dir / TARGET
     for source in sorted(source_root.rglob("*.md")):
@@ -251,7 +271,8 @@ def wrap_untranslated(content: str, title: str, notice: str) -> str:
 
 # --- MkDocs events: thin wrappers over the functions above -------------------------------------------
 
-_statuses: dict[str, PageStatus] = {}  # recomputed in on_files for each language build
+_statuses: dict[str, PageStatus] = {}  # recomputed in on_files once per build (see there)
+_statuses_of: dict[str, Path] = {}  # the docs folder _statuses were read from
 _nav_order: list[str] = []
 
 
@@ -263,8 +284,13 @@ def page_key(src_uri: str) -> str:
 
 @event_priority(-200)  # after static-i18n has chosen this language's files
 def on_files(files, config):
-    _statuses.clear()
-    _statuses.update(collect_statuses(Path(config.docs_dir)))
+    # Once per build: the default language is built first (each rebuild of `mkdocs serve` too), and the
+    # other languages' builds read the same files, so their statuses are the same.
+    docs = Path(config.docs_dir)
+    if build_language(config) == SOURCE or _statuses_of.get("docs") != docs:
+        _statuses.clear()
+        _statuses.update(collect_statuses(docs))
+        _statuses_of["docs"] = docs
     return files
 
 
@@ -307,14 +333,23 @@ def on_page_markdown(markdown, page, config, files):
     return markdown
 
 
+_files_by_key: dict[str, tuple] = {}  # page key → (the build's files, that page's file): one search per build
+
+
+def _file_of(files, key: str):
+    known = _files_by_key.get(key)
+    if known is None or known[0] is not files:
+        found = next((file for file in files.documentation_pages() if page_key(file.src_uri) == key), None)
+        known = _files_by_key[key] = (files, found)
+    return known[1]
+
+
 def _url_to(files, key: str, page) -> str | None:
     """A link from this page to the page `key` of the current build, relative, or None."""
     from mkdocs.utils import get_relative_url
 
-    for file in files.documentation_pages():
-        if page_key(file.src_uri) == key:
-            return get_relative_url(file.url, page.url)
-    return None
+    file = _file_of(files, key)
+    return get_relative_url(file.url, page.url) if file is not None else None
 
 
 @event_priority(-50)  # after other hooks (glossary terms) have finished with the page's own content

@@ -123,8 +123,10 @@ def check_converted(converted: str) -> list[tuple[int, str]]:
         for match in re.finditer(re.escape(form), converted):
             found.append((_line_of(converted, match.start()), f"the Traditional text has {form!r}: {why}"))
     without_code = CODE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), converted)
-    for match in HAN.finditer(without_code):
-        if _is_simplified_only(match.group(0)):
+    # Each distinct character is asked once; a page with none left over (nearly every page) is not walked.
+    left_over = {char for char in set(without_code) if HAN.match(char) and _is_simplified_only(char)}
+    for match in HAN.finditer(without_code) if left_over else ():
+        if match.group(0) in left_over:
             message = (
                 f"the Traditional text still has the Simplified character {match.group(0)!r}; "
                 "add a rule to hooks/data/zh-hant-phrases.tsv"
@@ -136,8 +138,9 @@ def check_converted(converted: str) -> list[tuple[int, str]]:
 def traditional_in_simplified(text: str) -> list[tuple[int, str]]:
     """(line, character) for each Traditional character in a Simplified page, outside code."""
     without_code = CODE.sub(lambda match: re.sub(r"[^\n]", " ", match.group(0)), text)
+    traditional = {char for char in set(without_code) if HAN.match(char) and _is_traditional_only(char)}
     return [
         (_line_of(text, match.start()), match.group(0))
-        for match in HAN.finditer(without_code)
-        if _is_traditional_only(match.group(0))
+        for match in (HAN.finditer(without_code) if traditional else ())
+        if match.group(0) in traditional
     ]

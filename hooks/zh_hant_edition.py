@@ -17,6 +17,7 @@ from __future__ import annotations
 import html
 import logging
 import os
+from functools import cache
 from pathlib import Path
 
 import zh_hant
@@ -43,9 +44,11 @@ for _name in ("mkdocs.structure.pages", "mkdocs.structure.files", "mkdocs.struct
 GENERATED_NOTE = "# Generated from docs/{source}/{name} by hooks/zh_hant_edition.py: edit that file, not this one.\n"
 
 
-def generated_text(text: str, name: str) -> str:
-    """A Simplified page as its Traditional copy, with a note in its front matter saying where it came from."""
-    converted = zh_hant.convert(text)
+def generated_text(text: str, name: str, converted: str | None = None) -> str:
+    """A Simplified page as its Traditional copy, with a note in its front matter saying where it came from.
+
+    `converted` is zh_hant.convert(text) when the caller has it already (the conversion is the costly part)."""
+    converted = zh_hant.convert(text) if converted is None else converted
     note = GENERATED_NOTE.format(source=SOURCE, name=name)
     return "---\n" + note + converted[4:] if converted.startswith("---\n") else converted
 
@@ -69,15 +72,16 @@ def write_edition(docs: Path) -> list[Problem]:
     for source in sorted(source_root.rglob("*.md")):
         name = source.relative_to(source_root).as_posix()
         text = source.read_text(encoding="utf-8")
-        converted = generated_text(text, name)
-        problems += source_problems(text, zh_hant.convert(text), f"docs/{SOURCE}/{name}")
+        converted = zh_hant.convert(text)  # once: both the page and the checks use it
+        problems += source_problems(text, converted, f"docs/{SOURCE}/{name}")
+        page = generated_text(text, name, converted)
         target = target_root / name
         wanted.add(target)
-        if not target.exists() or target.read_text(encoding="utf-8") != converted:
+        if not target.exists() or target.read_text(encoding="utf-8") != page:
             target.parent.mkdir(parents=True, exist_ok=True)
             # Write beside it and rename: a build running at the same time never reads half a page.
             partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            partial.write_text(converted, encoding="utf-8")
+            partial.write_text(page, encoding="utf-8")
             os.replace(partial, target)
     for stale in target_root.rglob("*.md") if target_root.exists() else ():
         if stale not in wanted:
@@ -92,6 +96,7 @@ def on_config(config):
     return config
 
 
+@cache  # the same for every page of an edition
 def notice_html(language: str) -> str:
     ui = strings_for(language)
     return (
