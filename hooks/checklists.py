@@ -159,8 +159,10 @@ def _parse_block(lines: list[str], start: int, end: int, list_id: str, file: str
     return checklist, problems
 
 
+@functools.lru_cache(maxsize=512)  # on_files reads every page, then each page is parsed again as it is built
 def parse(markdown: str, file: str) -> Parsed:
-    """Find every checklist and include in a page, outside fenced code, and report malformed ones."""
+    """Find every checklist and include in a page, outside fenced code, and report malformed ones.
+    The result is shared between callers: treat it as read-only."""
     lines = markdown.split("\n")
     parsed = Parsed()
     open_at: int | None = None

@@ -50,15 +50,17 @@ _Loader.add_constructor("tag:yaml.org,2002:timestamp", _Loader.construct_yaml_ti
 
 
 def _load(meta_text: str):
+    """The data, the impossible dates, and each top-level key's line, from one pass of the parser."""
     loader = _Loader(meta_text)
     try:
-        return loader.get_single_data(), loader.bad_dates
+        node = loader.get_single_node()
+        data = loader.construct_document(node) if node is not None else None
+        return data, loader.bad_dates, _key_lines(node)
     finally:
         loader.dispose()
 
 
-def _key_lines(meta_text: str) -> dict[str, int]:
-    node = yaml.compose(meta_text, Loader=_BASE_LOADER)
+def _key_lines(node) -> dict[str, int]:
     if not isinstance(node, yaml.MappingNode):
         return {}
     return {str(key.value): key.start_mark.line + 2 for key, _ in node.value}  # +1 for '---', +1 for 1-based
@@ -72,7 +74,7 @@ def _parse(text: str, file: str) -> FrontMatter:
         return FrontMatter({}, text)
     meta_text, body = match["meta"] or "", text[match.end() :]
     try:
-        meta, bad_dates = _load(meta_text)
+        meta, bad_dates, key_lines = _load(meta_text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None) or getattr(error, "context_mark", None)
         line = mark.line + 2 if mark else 1
@@ -89,7 +91,7 @@ def _parse(text: str, file: str) -> FrontMatter:
         Problem(file, line + 2, f"{value!r} is not a real date; write it as YYYY-MM-DD, e.g. 2026-11-25")
         for line, value in bad_dates
     )
-    return FrontMatter(meta, body, _key_lines(meta_text), problems)
+    return FrontMatter(meta, body, key_lines, problems)
 
 
 def parse(text: str, file: str = "") -> FrontMatter:

@@ -14,7 +14,7 @@ import logging
 import re
 from collections import Counter
 
-from languages import LANGUAGES, build_language, other_language_path
+from languages import GENERATED_EDITIONS, LANGUAGES, build_language, other_language_path
 from markdown_lines import unfenced_lines
 from problems import Problem, report
 from translations import CURRENT, page_status, shown_source, shown_source_of
@@ -80,7 +80,14 @@ def duplicate_ids(html: str, source: str, file: str) -> list[Problem]:
     return problems
 
 
+def _is_generated_edition(config) -> bool:
+    """The Traditional edition has its Simplified source's ids exactly; that source is checked already."""
+    return build_language(config) in GENERATED_EDITIONS
+
+
 def on_page_markdown(markdown, page, config, files):
+    if _is_generated_edition(config):
+        return markdown
     path, name = shown_source_of(page, config)
     text = path.read_text(encoding="utf-8")
     ids, problems = heading_ids(text, name)
@@ -96,7 +103,7 @@ def on_page_markdown(markdown, page, config, files):
 
 
 def on_post_page(output, page, config):
-    if page.file.abs_src_path is None:
+    if page.file.abs_src_path is None or _is_generated_edition(config):
         return output
     path, name = shown_source_of(page, config)
     report(duplicate_ids(output, path.read_text(encoding="utf-8"), name), build_language(config), log)

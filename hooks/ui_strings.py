@@ -24,8 +24,8 @@ def strings_for(language: str, table: dict[str, dict[str, str]] | None = None) -
 
     A generated edition (zh-Hant) takes its own string where the file has one, else the converted
     string of the language it is made from."""
-    if table is None and written_language(language) != language:
-        return dict(_generated_strings(language))
+    if table is None:
+        return dict(_strings_of_file(language))  # every page asks: worked out once per language
     table = load_strings() if table is None else table
     source = written_language(language)
     if source != language:
@@ -39,5 +39,5 @@ def strings_for(language: str, table: dict[str, dict[str, str]] | None = None) -
 
 
 @cache
-def _generated_strings(language: str) -> tuple[tuple[str, str], ...]:
+def _strings_of_file(language: str) -> tuple[tuple[str, str], ...]:
     return tuple(strings_for(language, load_strings()).items())
