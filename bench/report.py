@@ -97,21 +97,24 @@ def render_scale(rows: list[dict]) -> list[str]:
 
 
 def render_lighthouse(lighthouse: dict) -> list[str]:
-    lines = [f"### (d) Lighthouse 12, mobile (median of {LIGHTHOUSE_RUNS} runs by performance)", ""]
+    runs = max(
+        (len(row.get("performance_runs", [])) for row in lighthouse.values() if isinstance(row, dict)), default=0
+    )
+    lines = [f"### (d) Lighthouse 12, mobile (median of {runs or LIGHTHOUSE_RUNS} runs by performance)", ""]
     if "skipped" in lighthouse:
         return [*lines, f"Skipped: {lighthouse['skipped']}.", ""]
     lines += [
-        "| page | perf (each run) | a11y | best practices | SEO | audits not passed |",
-        "|---|---:|---:|---:|---:|---|",
+        "| page | perf (each run) | TBT ms | a11y | best practices | SEO | audits not passed |",
+        "|---|---:|---:|---:|---:|---:|---|",
     ]
     for name, row in lighthouse.items():
         if "error" in row:
-            lines.append(f"| {name} | error: {row['error'][:80]} | | | | |")
+            lines.append(f"| {name} | error: {row['error'][:80]} | | | | | |")
             continue
         s = row["scores"]
         lines.append(
             f"| {name} | {s.get('performance')} ({', '.join(map(str, row.get('performance_runs', [])))}) "
-            f"| {s.get('accessibility')} | {s.get('best-practices')} | "
+            f"| {row.get('tbt_ms', '')} | {s.get('accessibility')} | {s.get('best-practices')} | "
             f"{s.get('seo')} | {', '.join(row['not_passed']) or '–'} |"
         )
     return [*lines, ""]

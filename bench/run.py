@@ -48,6 +48,7 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--scale-rounds", type=int, default=3, help="rounds per size for (c), default 3")
     parser.add_argument("--plain-scale", action="store_true", help="(c) also builds the plain stack")
     parser.add_argument("--lighthouse", action="store_true", help="also run Lighthouse 12 (installs it with npm)")
+    parser.add_argument("--lighthouse-runs", type=int, default=5, help="Lighthouse runs a page (the median is kept)")
     return parser.parse_args(argv)
 
 
@@ -92,7 +93,7 @@ def run(args: argparse.Namespace, work: Path) -> dict:
         results["scale"] = measure_scale(work, counts, 2 if args.quick else args.scale_rounds, args.plain_scale)
     if args.lighthouse:
         print("(d) Lighthouse…", file=sys.stderr)
-        results["lighthouse"] = measure_lighthouse(site)
+        results["lighthouse"] = measure_lighthouse(site, args.lighthouse_runs)
     return results
 
 
