@@ -1,12 +1,12 @@
-"""Search: Hong Kong and Taiwan words folded to the Simplified words our pages use (软體 → 软件, 伺服器 → 服务器).
+"""Search: Hong Kong and Taiwan words folded to the Simplified words our pages use (軟體 → 软件, 伺服器 → 服务器).
 
 Character folding (hooks/search_fold.py) turns 軟體 into 软体, which no page uses. This hook writes, beside each
-language's Pagefind bundle, `lc-phrases.json`: {folded regional word: the Simplified word of the index}, made
-at build time from OpenCC's phrase tables (s2twp, s2hkp: the regional form of every word in this language's
-index) and from hooks/data/search-phrases.txt (reviewed words OpenCC lacks, each with its reason). Only words
-that this language's index holds are kept, so the file stays small; lc-search.js fetches it with the fold
-table, only when a query contains Chinese, and applies it after character folding, before segmentation.
-"""
+language's Pagefind bundle, `lc-phrases.json`: {folded regional word: the Simplified word of the pages}. The
+pairs come from OpenCC's phrase tables (s2twp, s2hkp over jieba's dictionary, kept in
+hooks/data/search-phrases-opencc.txt and remade by running this module) and from hooks/data/search-phrases.txt
+(reviewed words OpenCC lacks, each with its reason). Only pairs whose Simplified word this language's pages
+contain are written, so the file stays small; lc-search.js fetches it with the fold table, only when a query
+contains Chinese, and applies it after character folding, before segmentation."""
 
 from __future__ import annotations
 
