@@ -91,6 +91,19 @@ def test_a_result_opens_at_the_matching_section(page, server):
     assert "jurisdiction/#forum-non-conveniens" in links_of(page, server)[:3]
 
 
+def test_a_hong_kong_or_taiwan_word_finds_the_simplified_word_and_opens_at_its_section(page, server):
+    # 軟體 (Taiwan) folds character by character to 软体, which no page uses; the phrase table has 软件.
+    page.goto(f"{server}zh/")
+    results = search(page, "軟體")
+    expect(results.first.locator("p mark").first).to_have_text("软件")
+    assert "zh/scams/" in hrefs(page, server)[:3]
+    # 法援, Hong Kong's short form of 法律援助, opens the help page at its legal-aid section.
+    page.goto(f"{server}zh-Hant/")
+    search(page, "法援")
+    assert links_of(page, server)[0] == "zh-Hant/help/#legal-aid"
+    assert page.console_errors == []
+
+
 def test_every_counted_result_can_be_shown(page, server):
     page.goto(f"{server}zh/")
     search(page, "诽谤")
@@ -156,12 +169,13 @@ def test_traditional_table_is_fetched_only_for_chinese_queries(page, server):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server)
     search(page, "defamation")
-    assert not [url for url in requested if url.endswith("lc-fold.json")]
+    assert not [url for url in requested if url.endswith(("lc-fold.json", "lc-phrases.json"))]
     field = page.locator("input.md-search__input")
     field.fill("誹謗")
     field.press("End")
     expect(page.locator(".md-search-result__item").first).to_contain_text("诽谤")
     assert [url for url in requested if url.endswith("pagefind/lc-fold.json")]
+    assert [url for url in requested if url.endswith("pagefind/lc-phrases.json")]
 
 
 def test_keyboard_opens_moves_through_and_closes_search(page, server):

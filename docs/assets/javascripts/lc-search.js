@@ -22,15 +22,10 @@
   // A generated Traditional edition: excerpts come back folded to Simplified and are shown in Traditional.
   var unfoldUrl = script.getAttribute("data-lc-unfold");
   var pageCount = Number(script.getAttribute("data-lc-pages")) || 20; // pages in this edition's index
-  var text = {
-    placeholder: script.getAttribute("data-lc-placeholder") || "",
-    loading: script.getAttribute("data-lc-loading") || "",
-    none: script.getAttribute("data-lc-none") || "",
-    one: script.getAttribute("data-lc-one") || "",
-    other: script.getAttribute("data-lc-other") || "",
-    error: script.getAttribute("data-lc-error") || "",
-    more: script.getAttribute("data-lc-more") || ""
-  };
+  var text = {};
+  ["placeholder", "loading", "none", "one", "other", "error", "more"].forEach(function (key) {
+    text[key] = script.getAttribute("data-lc-" + key) || "";
+  });
   var input = form.querySelector("input.md-search__input");
   var meta = dialog.querySelector(".md-search-result__meta");
   var list = dialog.querySelector(".md-search-result__list");
@@ -49,7 +44,6 @@
   // The index spells each Chinese word in ASCII (hooks/search_index.py, spell_han): 诽谤 → zq8bfd8c24.
   var SPELLED = /zq((?:[0-9a-f]{4})+)/g;
   var engine = null;
-  var foldTable = null;
   var known = new Map();
   var latest = 0;
   var timer = 0;
@@ -70,40 +64,53 @@
     return engine;
   }
 
+  function getJson(url) {
+    return fetch(url).then(function (response) {
+      if (!response.ok) throw new Error(url + ": " + response.status);
+      return response.json();
+    });
+  }
+
   function loadPairs(url) {
-    return fetch(url)
-      .then(function (response) {
-        if (!response.ok) throw new Error(url + ": " + response.status);
-        return response.json();
-      })
-      .then(function (pairs) {
+    return getJson(url).then(function (pairs) {
         var table = new Map();
         var chars = Array.from(pairs);
         for (var i = 0; i + 1 < chars.length; i += 2) table.set(chars[i], chars[i + 1]);
         return table;
-      });
+    });
   }
 
-  function loadFold() {
-    if (!foldTable) {
-      foldTable = loadPairs(bundle + "lc-fold.json");
-      foldTable.catch(function () {
-        foldTable = null;
+  // Each table is fetched once, and again after a failed fetch.
+  var tables = {};
+  function once(key, load) {
+    if (!tables[key]) {
+      tables[key] = load();
+      tables[key].catch(function () {
+        tables[key] = null;
       });
     }
-    return foldTable;
+    return tables[key];
   }
 
-  var unfoldTable = null;
+  // Characters, then Hong Kong and Taiwan words (軟體 → 软体 → 软件; hooks/search_phrases.py).
+  function loadFold() {
+    return once("fold", function () {
+      return Promise.all([
+        loadPairs(bundle + "lc-fold.json"),
+        getJson(bundle + "lc-phrases.json")
+          .catch(function () {})
+          .then(function (words) {
+            return new Map(Object.entries(words || {}));
+          })
+      ]);
+    });
+  }
+
   function loadUnfold() {
     if (!unfoldUrl) return Promise.resolve(null);
-    if (!unfoldTable) {
-      unfoldTable = loadPairs(new URL(unfoldUrl, window.location.href).href);
-      unfoldTable.catch(function () {
-        unfoldTable = null;
-      });
-    }
-    return unfoldTable;
+    return once("unfold", function () {
+      return loadPairs(new URL(unfoldUrl, window.location.href).href);
+    });
   }
 
   function unfold(value, table) {
@@ -116,10 +123,20 @@
   function fold(query) {
     query = query.normalize("NFKC").toLowerCase();
     if (!HAN.test(query)) return Promise.resolve(query);
-    return loadFold().then(function (table) {
-      return Array.from(query, function (ch) {
-        return table.get(ch) || ch;
-      }).join("");
+    return loadFold().then(function (tables) {
+      var chars = Array.from(query, function (ch) {
+        return tables[0].get(ch) || ch;
+      });
+      var out = "";
+      for (var i = 0; i < chars.length; ) {
+        for (var n = Math.min(LONGEST_WORD, chars.length - i); n > 1; n--) {
+          var word = tables[1].get(chars.slice(i, i + n).join(""));
+          if (word) break;
+        }
+        out += n > 1 ? word : chars[i];
+        i += Math.max(n, 1);
+      }
+      return out;
     });
   }
 
@@ -205,18 +222,15 @@
       var weight = idf * (lone ? 0.3 : 1);
       var best = results[0].score || 1;
       results.forEach(function (result) {
-        var seen = merged.get(result.id) || { result: result, score: 0 };
+        var seen = merged.get(result.id) || { result: result, score: 0, hits: [] };
         seen.score += weight * (result.score / best);
+        seen.hits.push({ result: result, weight: weight });
         merged.set(result.id, seen);
       });
     });
-    return Array.from(merged.values())
-      .sort(function (a, b) {
-        return b.score - a.score;
-      })
-      .map(function (seen) {
-        return seen.result;
-      });
+    return Array.from(merged.values()).sort(function (a, b) {
+      return b.score - a.score;
+    });
   }
 
   // The index keeps Chinese words apart with spaces; a reader should not see them.
@@ -267,29 +281,56 @@
     return nodes;
   }
 
-  // The part of the page that matched best: Pagefind's sub-result with the most weight, which links to
-  // its section (hooks/search_pages.py gives every section heading its id).
-  function bestSection(data) {
+  // The section that matched the query best (hooks/search_pages.py gives every section heading its id): each
+  // word of the query counts, by its weight, for each section Pagefind finds it in, six times as much where
+  // it is in the section's heading (Pagefind's heading weight), however often it is repeated there.
+  async function details(seen) {
     var best = null;
-    var bestWeight = -1;
-    (data.sub_results || []).forEach(function (sub) {
-      var weight = (sub.weighted_locations || []).reduce(function (sum, location) {
-        return sum + (location.weight || 0);
-      }, 0);
-      if (weight > bestWeight) {
-        best = sub;
-        bestWeight = weight;
-      }
-    });
-    return best;
+    var sections = new Map();
+    var data;
+    for (var i = 0; i < seen.hits.length; i++) {
+      var hit = seen.hits[i];
+      data = await fragment(hit.result);
+      data.sub_results.forEach(function (sub) {
+        var part =
+          hit.weight *
+          Math.max.apply(
+            null,
+            sub.weighted_locations.map(function (location) {
+              return location.weight;
+            })
+          );
+        var entry = sections.get(sub.url) || { score: 0, part: -1 };
+        entry.score += part;
+        if (part > entry.part) {
+          entry.sub = sub; // its excerpt shows this word
+          entry.part = part;
+        }
+        sections.set(sub.url, entry);
+        if (!best || entry.score > best.score) best = entry;
+      });
+    }
+    return { data: data, section: best && best.sub };
   }
 
-  function item(data, unfolded) {
+  // Pagefind keeps one object per page and rewrites its excerpt and sections on each data() call: one call
+  // at a time, each answer copied before the next, so that two searches under way never mix their answers.
+  var queue = Promise.resolve();
+  function fragment(result) {
+    var next = queue.then(function () {
+      return result.data().then(function (data) {
+        return { url: data.url, meta: data.meta, excerpt: data.excerpt, sub_results: data.sub_results || [] };
+      });
+    });
+    queue = next.catch(function () {});
+    return next;
+  }
+
+  function item(data, section, unfolded) {
     var li = document.createElement("li");
     li.className = "md-search-result__item";
     var link = document.createElement("a");
     link.className = "md-search-result__link";
-    var section = bestSection(data);
     var anchored = section && section.url && section.url.indexOf("#") > 0;
     link.href = new URL(anchored ? section.url : data.url, window.location.href).href;
     link.tabIndex = -1;
@@ -322,13 +363,13 @@
 
   // The results from `start` on, LIMIT at a time: each costs one small fragment download.
   async function page(results, start, unfolded) {
-    var data = await Promise.all(
-      results.slice(start, start + LIMIT).map(function (result) {
-        return result.data();
-      })
-    );
-    return data.map(function (entry) {
-      return item(entry, unfolded);
+    var shown = results.slice(start, start + LIMIT);
+    shown.forEach(function (seen) {
+      seen.result.data(); // fetch the fragments side by side; details() reads them one at a time
+    });
+    var found = await Promise.all(shown.map(details));
+    return found.map(function (entry) {
+      return item(entry.data, entry.section, unfolded);
     });
   }
 
