@@ -132,8 +132,8 @@ def measure_lighthouse(site: Path, runs: int = LIGHTHOUSE_RUNS) -> dict:
     env = {**os.environ, "CHROME_PATH": CHROMIUM}
     results = {}
     try:
-        for language in ("en", "zh"):
-            prefix = "" if language == "en" else "zh/"
+        for language in LIGHTHOUSE_EDITIONS:
+            prefix = "" if language == "en" else f"{language}/"
             for name, path in LIGHTHOUSE_PAGES.items():
                 command = [
                     str(binary),

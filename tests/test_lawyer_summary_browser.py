@@ -330,3 +330,32 @@ def test_with_storage_blocked_the_summary_still_works_from_its_address(browser, 
         assert errors == []
     finally:
         context.close()
+
+
+def test_without_javascript_the_page_says_the_form_needs_it_and_offers_no_buttons(browser, server):
+    context = browser.new_context(java_script_enabled=False, viewport={"width": 390, "height": 844})
+    try:
+        page = context.new_page()
+        page.goto(f"{server}zh/for-your-lawyer/")
+        expect(page.locator(".lc-sum__noscript")).to_be_visible()
+        expect(page.locator("[data-lc-sum-print]")).to_be_hidden()
+        expect(page.locator("[data-lc-sum-copy-text]")).to_be_hidden()
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+    finally:
+        context.close()
+
+
+def test_nothing_above_the_form_moves_when_the_script_starts(page, server):
+    """The form is in the page as built, so the script adds nothing above it: no layout shift to speak of."""
+    page.goto(f"{server}zh/for-your-lawyer/?path={NORWICH}&seen=2026-11-20")
+    expect(sheet(page).locator(".lc-sum__half")).to_have_count(2)
+    shift = page.evaluate(
+        """() => {
+             const observer = new PerformanceObserver(() => {});
+             observer.observe({ type: "layout-shift", buffered: true });
+             const total = observer.takeRecords().filter(e => !e.hadRecentInput).reduce((sum, e) => sum + e.value, 0);
+             observer.disconnect();
+             return total;
+           }"""
+    )
+    assert shift < 0.05, f"layout shift {shift:.3f}"

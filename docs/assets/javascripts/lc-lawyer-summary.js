@@ -496,5 +496,5 @@
   remember();
   render();
   document.documentElement.classList.add("lc-sum-js");
-  root.hidden = false;
+  root.querySelector("[data-lc-sum-actions]").hidden = false;
 })();
