@@ -45,7 +45,7 @@ from __future__ import annotations
 import logging
 import re
 
-from flowchart_graph import SUMMARY_COMMENT_RE, Flowchart, check_file
+from flowchart_graph import SUMMARY_COMMENT_RE, Flowchart, check_file, graph_data
 from languages import format_date, other_language_path, summary_url
 from page_assets import QR_SCRIPT, asset_url, require
 from problems import report
@@ -74,21 +74,6 @@ class _ReportedAnchors(logging.Filter):
 
 _reported_anchors = _ReportedAnchors()
 logging.getLogger("mkdocs.structure.pages").addFilter(_reported_anchors)
-
-
-def graph_data(chart: Flowchart) -> dict:
-    """What lc-flowchart.js needs: the start, and each node's title, kind and answers."""
-    return {
-        "start": chart.start,
-        "nodes": {
-            node.id: {
-                "title": node.title,
-                "kind": node.kind,
-                "answers": [{"label": answer.label, "target": answer.target} for answer in node.answers],
-            }
-            for node in chart.node_map().values()
-        },
-    }
 
 
 def outline(chart: Flowchart) -> dict | None:

@@ -269,6 +269,28 @@ def validate(chart: Flowchart) -> list[Problem]:
     return errors
 
 
+def graph_data(chart: Flowchart, summaries: bool = False) -> dict:
+    """The graph as plain data: the start, and each node's title, kind and answers. With `summaries`, also
+    each answer's and outcome's sentence for the lawyer's summary (the guide page itself does not need them)."""
+
+    def answer_data(answer: Answer) -> dict:
+        extra = {"summary": answer.summary} if summaries else {}
+        return {"label": answer.label, "target": answer.target, **extra}
+
+    return {
+        "start": chart.start,
+        "nodes": {
+            node.id: {
+                "title": node.title,
+                "kind": node.kind,
+                **({"summary": node.summary} if summaries else {}),
+                "answers": [answer_data(answer) for answer in node.answers],
+            }
+            for node in chart.node_map().values()
+        },
+    }
+
+
 def missing_summaries(chart: Flowchart) -> list[Problem]:
     """Every answer and outcome needs its sentence for the lawyer's summary, in every language."""
     errors: list[Problem] = []

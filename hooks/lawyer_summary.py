@@ -21,7 +21,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from checklists import parse as parse_checklists
-from flowchart_graph import Flowchart
+from flowchart_graph import graph_data
 from flowchart_graph import parse as parse_flowchart
 from languages import SOURCE_LANGUAGE, written_language
 from page_assets import QR_SCRIPT, asset_url, require
@@ -83,25 +83,6 @@ def find_marker(markdown: str) -> Marker | None:
     return Marker(line, tuple(ids["ids"].split()) if ids else ())
 
 
-def flowchart_data(chart: Flowchart) -> dict:
-    """The guide as the summary needs it: titles, answer labels and every summary sentence."""
-    return {
-        "start": chart.start,
-        "nodes": {
-            node.id: {
-                "title": node.title,
-                "kind": node.kind,
-                "summary": node.summary,
-                "answers": [
-                    {"target": answer.target, "label": answer.label, "summary": answer.summary}
-                    for answer in node.answers
-                ],
-            }
-            for node in chart.node_map().values()
-        },
-    }
-
-
 def checklists_in(folder: Path) -> list[SummaryChecklist]:
     """Every checklist defined in one edition's pages, in file order, as plain text."""
     found: dict[str, SummaryChecklist] = {}
@@ -134,7 +115,7 @@ def edition_data(docs_dir: Path, edition: str, site: str = "") -> dict:
     return {
         "lang": edition,
         "site": site,
-        "flowchart": flowchart_data(chart) if chart else None,
+        "flowchart": graph_data(chart, summaries=True) if chart else None,
         "checklists": [asdict(checklist) for checklist in checklists_in(folder)],
         "strings": strings,
     }
