@@ -13,6 +13,7 @@
 from __future__ import annotations
 
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -63,7 +64,22 @@ def quiet_environment(environ=os.environ) -> dict:
     return {**environ, "NO_MKDOCS_2_WARNING": "1"}
 
 
+def stop_on_signals() -> None:
+    """Ctrl-C and a plain `kill` both stop the preview and its child.
+
+    A shell that starts a command in the background (`make serve &` in a script) hands it SIGINT
+    ignored, and Python then keeps ignoring Ctrl-C: set both handlers explicitly.
+    """
+
+    def interrupt(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGINT, interrupt)
+    signal.signal(signal.SIGTERM, interrupt)
+
+
 def main() -> int:
+    stop_on_signals()
     try:
         port = requested_port()
     except ValueError as error:
@@ -98,6 +114,7 @@ def main() -> int:
         observer.stop()
         if child and child.poll() is None:
             child.terminate()
+            child.wait(timeout=20)
 
 
 if __name__ == "__main__":

@@ -50,19 +50,34 @@ def label_of(chart, source: str, target: str) -> str:
     return next(a.label for a in chart.node_map()[source].answers if a.target == target)
 
 
+def common_length(first: list[str], second: list[str]) -> int:
+    length = 0
+    while length < min(len(first), len(second)) and first[length] == second[length]:
+        length += 1
+    return length
+
+
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_every_path_reaches_its_outcome(page, server, language):
+    """Every path clicked through as a reader would. The paths come depth first, so from one outcome the
+    walk goes Back to where the next path branches off and answers down from there: each answer is clicked
+    about once, instead of every path being answered again from the start (half the clicks)."""
     chart = CHARTS[language]
     nodes = chart.node_map()
     paths = all_paths(chart, limit=MAX_PATHS + 1)
     assert 0 < len(paths) <= MAX_PATHS
     page.goto(url_for(server, language))
+    expect(heading(page)).to_have_text(nodes[chart.start].title)
+    shown = [chart.start]
     for path in paths:
-        if path_in(page.url):
-            widget(page).locator("[data-lc-fc-restart]").click()
-        expect(heading(page)).to_have_text(nodes[chart.start].title)
-        for source, target in zip(path, path[1:], strict=False):
+        branch = common_length(shown, path)
+        while len(shown) > branch:
+            widget(page).locator("[data-lc-fc-back]").click()
+            shown.pop()
+            expect(heading(page)).to_have_text(nodes[shown[-1]].title)
+        for source, target in zip(path[branch - 1 :], path[branch:], strict=False):
             answer(page, label_of(chart, source, target)).click()
+            shown.append(target)
             expect(heading(page)).to_have_text(nodes[target].title)
         outcome = nodes[path[-1]]
         assert outcome.kind == "outcome"
@@ -71,7 +86,7 @@ def test_every_path_reaches_its_outcome(page, server, language):
         expect(widget(page).locator(".lc-fc__answer")).to_have_count(0)
         expect(widget(page).locator("[data-lc-fc-body] a").first).to_be_visible()
         expect(widget(page).locator("[data-lc-fc-summary-list] > li")).to_have_count(len(path) - 1)
-    assert page.console_errors == []
+    assert len(shown) > 1 and page.console_errors == []
 
 
 def test_back_and_start_again(page, server):

@@ -1,5 +1,6 @@
 """The reader on a phone, often inside WeChat: the first screen, tap to call, the checklist link and text,
-the WeChat hint, Back in the guide, storage blocked, and no sideways scroll without JavaScript."""
+the WeChat hint, Back in the guide, and no sideways scroll without JavaScript. Every page with storage blocked:
+tests/test_every_page_browser.py."""
 
 from __future__ import annotations
 
@@ -7,7 +8,6 @@ import re
 
 import pytest
 from playwright.sync_api import expect
-from site_pages import site_pages
 
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True, "device_scale_factor": 2}
 WECHAT_UA = (
@@ -132,19 +132,6 @@ def test_back_in_the_guide_goes_back_through_history(phone, server):
     expect(phone).to_have_url(re.compile(r"path=safety\.about-you$"))
     phone.go_back()  # the phone's back gesture: the previous question, not the one just left
     expect(phone).to_have_url(re.compile(r"what-to-do/(\?path=safety)?$"))
-
-
-@pytest.mark.parametrize("page_path", [p for p in site_pages() if p.count("/") <= 2])
-def test_no_uncaught_error_with_storage_blocked(browser, server, page_path):
-    context = browser.new_context(**PHONE)
-    context.add_init_script(BLOCK_STORAGE)
-    page = context.new_page()
-    errors = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    page.goto(server + page_path.removesuffix("index.html"))
-    page.wait_for_load_state("load")
-    assert errors == []
-    context.close()
 
 
 @pytest.mark.parametrize("path", ["", "zh/checklists/", "zh-Hant/options/", "what-to-do/"])

@@ -30,9 +30,13 @@ def test_port_comes_from_the_environment_and_must_be_a_port():
 
 
 def run_serve(project: Path, port: int) -> subprocess.Popen:
+    """The preview as `make serve` starts it; its log goes to a file (a pipe nobody reads could fill up)."""
     env = {**os.environ, "PORT": str(port), "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "scripts/serve.py"]
-    return subprocess.Popen(command, cwd=project, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    log = (project / "serve.log").open("w", encoding="utf-8")
+    process = subprocess.Popen(command, cwd=project, env=env, stdout=log, stderr=subprocess.STDOUT, text=True)
+    process.log_path = project / "serve.log"
+    return process
 
 
 def test_a_busy_port_is_one_clear_line(tmp_path):
@@ -67,7 +71,7 @@ def wait_for(url: str, text: str, process: subprocess.Popen, timeout: float = 12
     """Poll the preview until the page contains `text` (the rebuild takes a few seconds)."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
-        assert process.poll() is None, process.stdout.read()
+        assert process.poll() is None, process.log_path.read_text(encoding="utf-8")
         page = fetch(url)
         if text in page:
             return page
@@ -93,5 +97,6 @@ def test_hook_data_edits_take_effect_and_problems_show_in_the_browser(tmp_path):
         shown = wait_for(f"http://127.0.0.1:{port}/help/", "lc-build-problems", process)
         assert "docs/en/help.md:" in shown and "&lt;script&gt; is not allowed in a page" in shown
     finally:
-        process.send_signal(signal.SIGINT)
-        process.wait(timeout=30)
+        process.send_signal(signal.SIGINT)  # Ctrl-C
+        assert process.wait(timeout=30) == 0
+    assert "Traceback" not in process.log_path.read_text(encoding="utf-8")
