@@ -17,7 +17,7 @@ import yaml
 from problems import Problem
 
 FRONT_MATTER = re.compile(r"\A---[ \t]*\n(?P<meta>.*?\n)?---[ \t]*\n", re.S)
-_BASE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there
+SAFE_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # libyaml when it is there: ten times faster
 
 
 @dataclass(frozen=True)
@@ -31,7 +31,7 @@ class FrontMatter:
         return self.key_lines.get(key, 1)
 
 
-class _Loader(_BASE_LOADER):
+class _Loader(SAFE_LOADER):
     """SafeLoader that keeps an impossible date as text and notes where it was."""
 
     def __init__(self, stream):

@@ -9,8 +9,7 @@ docs/assets/javascripts/lc-search.js; the design and its measurements are in con
 from __future__ import annotations
 
 import logging
-import subprocess
-import tempfile
+import time
 from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -18,26 +17,13 @@ from pathlib import Path
 from background import Helper
 from languages import GENERATED_EDITIONS
 from mkdocs.plugins import CombinedEvent, event_priority
-from search_fold import compact_table, fold, fold_asset, traditional_to_simplified, unfold_table
-from search_pages import SearchRecord, index_entries, index_file, index_html, pagefind_language
+from search_bundle import abandon_bundles, cut_pages, finish_language_bundles, forget_pages, start_language_bundle
+from search_pages import pagefind_language
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.search_index")
 
 BUNDLE_DIR = "pagefind"
-FOLD_ASSET = "lc-fold.json"
-UNFOLD_ASSET = "lc-unfold.json"  # generated Traditional editions only: how to show folded excerpts again
-# Pagefind's ready-made interfaces, its highlighter and its worker: lc-search.js uses none of them.
-UNUSED_FILES = (
-    "pagefind-ui.js",
-    "pagefind-ui.css",
-    "pagefind-modular-ui.js",
-    "pagefind-modular-ui.css",
-    "pagefind-component-ui.js",
-    "pagefind-component-ui.css",
-    "pagefind-highlight.js",
-    "pagefind-worker.js",
-)
 
 
 @dataclass
@@ -47,79 +33,17 @@ class BuildState:
     language: str = ""
     prefix: str = ""  # where this language lives below the site root: "" or "zh/"
     waiting: list[tuple] = field(default_factory=list)  # pages not yet handed to the helper: index_entry's arguments
-    batches: list[Future] = field(default_factory=list)  # index_entries of each batch handed over, being made
+    handed: list[Future] = field(default_factory=list)  # the helper's work for every language, in order
 
     def hand_over(self) -> None:
         if self.waiting:
-            self.batches.append(HELPER.submit(index_entries, self.waiting))
+            self.handed.append(HELPER.submit(cut_pages, self.language, self.waiting))
             self.waiting = []
-
-    def entries(self) -> list[tuple[SearchRecord, str]]:
-        """Every page's (record, index HTML), in page order, once the helper has made them all."""
-        self.hand_over()
-        return [entry for batch in self.batches for entry in batch.result()]
 
 
 STATE = BuildState()
-HELPER = Helper()  # reads pages and cuts them into words in a second process while MkDocs renders the next
-BATCH = 20  # pages handed to the helper at a time
-
-
-@dataclass
-class IndexRun:
-    """A Pagefind run under way for one language: the binary indexes while MkDocs goes on building."""
-
-    language: str
-    bundle: Path
-    records: list[SearchRecord]
-    process: subprocess.Popen
-    scratch: tempfile.TemporaryDirectory
-
-
-def start_bundle(
-    records: list[SearchRecord], language: str, bundle: Path, index_pages: list[str] | None = None
-) -> IndexRun:
-    """Write each page as index HTML (made here unless given) to a scratch folder and start Pagefind over it.
-
-    One command-line run rather than Pagefind's Python API, which answers one request per 0.1 s poll
-    (1.5 s for our 15 pages); the indexer is the same.
-    """
-    try:
-        from pagefind_bin import get_executable
-    except ImportError:
-        raise FileNotFoundError("the Pagefind binary (package pagefind-bin)") from None
-    executable = get_executable()
-    scratch = tempfile.TemporaryDirectory(prefix="lc-search-")
-    if index_pages is None:
-        index_pages = [index_html(record, language) for record in records]
-    for record, content in zip(records, index_pages, strict=True):
-        page = Path(scratch.name, index_file(record.url))
-        page.parent.mkdir(parents=True, exist_ok=True)
-        page.write_text(content, encoding="utf-8")
-    command = [str(executable), "--site", scratch.name, "--output-path", str(bundle.resolve()), "--silent"]
-    process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    return IndexRun(language, bundle, records, process, scratch)
-
-
-def finish_bundle(run: IndexRun) -> None:
-    """Wait for the run, then trim the bundle to what lc-search.js uses and add the compact fold table."""
-    output, _ = run.process.communicate()
-    run.scratch.cleanup()
-    if run.process.returncode != 0:
-        raise RuntimeError(f"Pagefind exited with {run.process.returncode}: {output.strip()}")
-    for name in UNUSED_FILES:
-        (run.bundle / name).unlink(missing_ok=True)
-    indexed = "".join(fold(record.title + record.all_text) for record in run.records)
-    table = compact_table(traditional_to_simplified(), indexed)
-    (run.bundle / FOLD_ASSET).write_text(fold_asset(table), encoding="utf-8")
-    if run.language in GENERATED_EDITIONS:
-        unfold = unfold_table(record.title + record.all_text for record in run.records)
-        (run.bundle / UNFOLD_ASSET).write_text(fold_asset(unfold), encoding="utf-8")
-
-
-def write_bundle(records: list[SearchRecord], language: str, bundle: Path) -> None:
-    """Write the Pagefind bundle for one language, and the compact fold table beside it."""
-    finish_bundle(start_bundle(records, language, bundle))
+HELPER = Helper()  # cuts pages into words and runs Pagefind in a second process while MkDocs renders
+BATCH = 4  # pages handed to the helper at a time
 
 
 def search_boost(meta: dict) -> float:
@@ -159,7 +83,7 @@ def on_config(config):
     STATE.language = config.theme["language"]
     STATE.prefix = "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
     STATE.waiting = []
-    STATE.batches = []
+    STATE.handed.append(HELPER.submit(forget_pages, STATE.language))
 
 
 def language_relative(url: str, prefix: str) -> str:
@@ -180,31 +104,55 @@ def on_page_content(html, page, config, files):
     return html
 
 
-RUNS: list[IndexRun] = []  # started, not yet finished
-
-
 @event_priority(-50)  # before static-i18n (-100) builds the other languages: they overlap with Pagefind
 def start_index(config):
+    STATE.hand_over()
     bundle = Path(config.site_dir) / STATE.prefix / BUNDLE_DIR
-    entries = STATE.entries()
-    records, index_pages = [record for record, _ in entries], [page for _, page in entries]
-    try:
-        RUNS.append(start_bundle(records, STATE.language, bundle, index_pages))
-    except FileNotFoundError as error:
-        log.error(f"search index for '{STATE.language}' not written: {error}. Fix: pip install -r requirements.txt")
-        raise
+    STATE.handed.append(HELPER.submit(start_language_bundle, STATE.language, str(bundle)))
+
+
+def is_nested_language_build(config) -> bool:
+    """Whether this is a language build that static-i18n runs inside the default language's post_build."""
+    i18n = config.plugins.get("i18n")
+    return bool(getattr(i18n, "building", False))
 
 
 @event_priority(-110)  # after static-i18n has built the other languages
 def finish_indexes(config):
-    HELPER.close()  # every page is cut by now; a later build starts a new helper if it can
-    while RUNS:
-        run = RUNS.pop(0)
-        finish_bundle(run)
-        log.debug(f"search: {len(run.records)} pages indexed for '{run.language}' in {run.bundle}")
+    if is_nested_language_build(config):
+        return  # the helper goes on with this language; the outermost build waits once for all of them
+    # The first wait of the build: until now the helper cut pages and started Pagefind on its own.
+    handed, STATE.handed = STATE.handed, []
+    started = time.perf_counter()
+    try:
+        for future in handed:
+            future.result()
+        done = HELPER.submit(finish_language_bundles).result()
+    except FileNotFoundError as error:
+        log.error(f"search index not written: {error}. Fix: pip install -r requirements.txt")
+        raise
+    finally:
+        HELPER.close()  # a later build (mkdocs serve) starts a new helper if it can
+    log.debug(f"search: waited {time.perf_counter() - started:.2f} s for the helper at the end of the build")
+    for language, pages, bundle in done:
+        log.debug(f"search: {pages} pages indexed for '{language}' in {bundle}")
 
 
 on_post_build = CombinedEvent(start_index, finish_indexes)
+
+
+@event_priority(50)  # before hooks/build_report.py removes the failed build's output
+def on_build_error(error):
+    handed, STATE.handed = STATE.handed, []
+    STATE.waiting = []
+    if not handed:
+        return  # nothing under way (or a nested language build's error, already handled)
+    for future in handed:
+        future.cancel()  # work not yet started
+    try:
+        HELPER.submit(abandon_bundles).result()
+    finally:
+        HELPER.close()
 
 
 def on_env(env, config, files):

@@ -1,31 +1,27 @@
 """Search: Hong Kong and Taiwan words folded to the Simplified words our pages use (軟體 → 软件, 伺服器 → 服务器).
 
-Character folding (hooks/search_fold.py) turns 軟體 into 软体, which no page uses. This hook writes, beside each
-language's Pagefind bundle, `lc-phrases.json`: {folded regional word: the Simplified word of the pages}. The
-pairs come from OpenCC's phrase tables (s2twp, s2hkp over jieba's dictionary, kept in
-hooks/data/search-phrases-opencc.txt and remade by running this module) and from hooks/data/search-phrases.txt
-(reviewed words OpenCC lacks, each with its reason). Only pairs whose Simplified word this language's pages
-contain are written, so the file stays small; lc-search.js fetches it with the fold table, only when a query
-contains Chinese, and applies it after character folding, before segmentation."""
+Character folding (hooks/search_fold.py) turns 軟體 into 软体, which no page uses. hooks/search_index.py
+writes, beside each language's Pagefind bundle and from the same cut pages, `lc-phrases.json`: {folded
+regional word: the Simplified word of the pages}. The pairs come from OpenCC's phrase tables (s2twp, s2hkp
+over jieba's dictionary, kept in hooks/data/search-phrases-opencc.txt and remade by running this module) and
+from hooks/data/search-phrases.txt (reviewed words OpenCC lacks, each with its reason). Only pairs whose
+Simplified word this language's pages contain are written, so the file stays small; lc-search.js fetches it
+with the fold table, only when a query contains Chinese, and applies it after character folding, before
+segmentation."""
 
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from mkdocs.plugins import CombinedEvent, event_priority
 from search_fold import fold
-from search_pages import page_text
-from search_synonyms import extra_words
 from search_zh import HAN_RUN, LEGAL_TERMS
 
 DATA = Path(__file__).parent / "data"
 REVIEWED_FILE = DATA / "search-phrases.txt"  # reviewed by hand, each with its reason
 OPENCC_FILE = DATA / "search-phrases-opencc.txt"  # made by: python hooks/search_phrases.py
 PHRASE_ASSET = "lc-phrases.json"
-BUNDLE_DIR = "pagefind"  # hooks/search_index.py writes each language's bundle here
 # Simplified → Taiwan words (軟體, 伺服器, 螢幕, 資訊) and → Hong Kong words (伺服器, 軟件).
 OPENCC_CONFIGS = ("s2twp", "s2hkp")
 
@@ -102,54 +98,6 @@ def phrase_table(page_text: str, synonyms: str = "", pairs=None) -> dict[str, st
 def phrase_asset(table: dict[str, str]) -> str:
     return json.dumps(table, ensure_ascii=False, separators=(",", ":"))
 
-
-@dataclass
-class PhraseState:
-    prefix: str = ""
-    texts: list[str] = field(default_factory=list)  # each page's text, folded
-    synonyms: list[str] = field(default_factory=list)  # the words each page is also found by
-
-
-STATE = PhraseState()
-
-
-@event_priority(-200)  # after static-i18n has switched to the language being built
-def on_config(config):
-    i18n = config.plugins.get("i18n")
-    STATE.prefix = "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
-    STATE.texts = []
-    STATE.synonyms = []
-
-
-def on_page_content(html, page, config, files):
-    # The pages hooks/search_index.py indexes: this language's own, not excluded from search.
-    search = page.meta.get("search")
-    excluded = isinstance(search, dict) and bool(search.get("exclude"))
-    if getattr(page.file, "locale", config.theme["language"]) == config.theme["language"] and not excluded:
-        text = fold(f"{page.title or ''} {page_text(html)}")
-        STATE.texts.append(text)
-        STATE.synonyms.append(extra_words(text))
-    return html
-
-
-PENDING: list[tuple[Path, str]] = []  # (bundle, its phrase table), for builds whose Pagefind run is under way
-
-
-@event_priority(-50)  # as hooks/search_index.py starts this language's bundle, before static-i18n builds the others
-def keep_table(config):
-    bundle = Path(config.site_dir) / STATE.prefix / BUNDLE_DIR
-    PENDING.append((bundle, phrase_asset(phrase_table(" ".join(STATE.texts), " ".join(STATE.synonyms)))))
-
-
-@event_priority(-120)  # after hooks/search_index.py has finished the bundles under way (-110)
-def write_tables(config):
-    while PENDING:
-        bundle, asset = PENDING.pop(0)
-        bundle.mkdir(parents=True, exist_ok=True)
-        (bundle / PHRASE_ASSET).write_text(asset, encoding="utf-8")
-
-
-on_post_build = CombinedEvent(keep_table, write_tables)
 
 if __name__ == "__main__":
     found = opencc_phrases(dictionary_words())

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import logging
 import re
+from functools import lru_cache
 from pathlib import Path
 
 LEGAL_TERMS = Path(__file__).parent / "data" / "legal-terms.txt"
@@ -19,6 +20,7 @@ def load_legal_terms(dictionary: Path = LEGAL_TERMS) -> None:
 
     jieba.setLogLevel(logging.WARNING)
     jieba.load_userdict(str(dictionary))
+    _spaced_words.cache_clear()  # words cut before the terms were known may now be cut otherwise
 
 
 def on_startup(command, dirty):
@@ -35,9 +37,11 @@ def segment(text: str) -> str:
     Latin text is untouched, so "Van Breda 案" and "诺威奇令（Norwich order）" keep their English words.
     The search index splits on spaces, so each Chinese word becomes findable wherever it sits.
     """
+    return re.sub(r"\s+", " ", HAN_RUN.sub(lambda match: _spaced_words(match.group(0)), text)).strip()
+
+
+@lru_cache(maxsize=65536)  # the Traditional edition, folded back, repeats most of the Simplified runs
+def _spaced_words(run: str) -> str:
     import jieba
 
-    def spaced(match: re.Match) -> str:
-        return " " + " ".join(jieba.cut(match.group(0), HMM=True)) + " "
-
-    return re.sub(r"\s+", " ", HAN_RUN.sub(spaced, text)).strip()
+    return " " + " ".join(jieba.cut(run, HMM=True)) + " "

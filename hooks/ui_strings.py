@@ -6,6 +6,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from front_matter import SAFE_LOADER
 from languages import written_language
 
 STRINGS_FILE = Path(__file__).parent / "data" / "ui-strings.yml"
@@ -16,7 +17,7 @@ FALLBACK_LANGUAGE = "en"
 def load_strings(path: Path = STRINGS_FILE) -> dict[str, dict[str, str]]:
     """Read the strings file: {key: {language: text}}."""
     with path.open(encoding="utf-8") as handle:
-        return yaml.safe_load(handle)
+        return yaml.load(handle, Loader=SAFE_LOADER)
 
 
 def strings_for(language: str, table: dict[str, dict[str, str]] | None = None) -> dict[str, str]:

@@ -14,7 +14,9 @@ language at `/zh-Hant/`. Every other hook treats it as the Simplified pages in a
 
 from __future__ import annotations
 
+import hashlib
 import html
+import json
 import logging
 import os
 from functools import cache
@@ -65,28 +67,75 @@ def source_problems(text: str, converted: str, file: str) -> list[Problem]:
     return found
 
 
+MANIFEST = ".generated.json"  # in docs/zh-Hant/; MkDocs leaves dotfiles out of the site
+
+
+@cache
+def converter_fingerprint() -> str:
+    """What a page's conversion depends on besides its text: the converter's code, its tables, OpenCC."""
+    import opencc
+
+    digest = hashlib.sha256(str(getattr(opencc, "__version__", "")).encode())
+    for path in (Path(zh_hant.__file__), Path(__file__), zh_hant.PHRASES_FILE, zh_hant.CHECKS_FILE):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def read_manifest(target_root: Path) -> dict[str, list[str]]:
+    """{page: [digest of its Simplified source, digest of the page written]} from the last build, when that
+    build converted with the same converter; else nothing (every page is converted again)."""
+    try:
+        data = json.loads((target_root / MANIFEST).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data.get("pages", {}) if data.get("converter") == converter_fingerprint() else {}
+
+
 def write_edition(docs: Path) -> list[Problem]:
-    """Bring docs/zh-Hant/ in line with docs/zh/: write changed pages and remove pages that are gone."""
+    """Bring docs/zh-Hant/ in line with docs/zh/: write changed pages and remove pages that are gone.
+
+    A page whose source, converter and written copy are all as the last build left them, with no problem
+    found then, is not converted again (the conversion and its checks are most of this hook's time)."""
     source_root, target_root = docs / SOURCE, docs / EDITION
-    problems, wanted = [], set()
+    problems, wanted, done = [], set(), {}
+    before = read_manifest(target_root)
     for source in sorted(source_root.rglob("*.md")):
         name = source.relative_to(source_root).as_posix()
         text = source.read_text(encoding="utf-8")
-        converted = zh_hant.convert(text)  # once: both the page and the checks use it
-        problems += source_problems(text, converted, f"docs/{SOURCE}/{name}")
-        page = generated_text(text, name, converted)
         target = target_root / name
         wanted.add(target)
+        source_digest = _digest(text)
+        unchanged = name in before and before[name][0] == source_digest and target.exists()
+        if unchanged and _digest(target.read_text(encoding="utf-8")) == before[name][1]:
+            done[name] = before[name]
+            continue
+        converted = zh_hant.convert(text)  # once: both the page and the checks use it
+        found = source_problems(text, converted, f"docs/{SOURCE}/{name}")
+        problems += found
+        page = generated_text(text, name, converted)
         if not target.exists() or target.read_text(encoding="utf-8") != page:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            # Write beside it and rename: a build running at the same time never reads half a page.
-            partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-            partial.write_text(page, encoding="utf-8")
-            os.replace(partial, target)
+            _write(target, page)
+        if not found:  # a page with problems is converted and reported again on every build
+            done[name] = [source_digest, _digest(page)]
     for stale in target_root.rglob("*.md") if target_root.exists() else ():
         if stale not in wanted:
             stale.unlink()
+    manifest = json.dumps({"converter": converter_fingerprint(), "pages": done}, indent=1, sort_keys=True)
+    if done != before or not (target_root / MANIFEST).exists():
+        _write(target_root / MANIFEST, manifest)
     return problems
+
+
+def _write(target: Path, text: str) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    # Write beside it and rename: a build running at the same time never reads half a page.
+    partial = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    partial.write_text(text, encoding="utf-8")
+    os.replace(partial, target)
 
 
 @event_priority(1000)  # before static-i18n and MkDocs gather the files of the build

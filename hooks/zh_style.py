@@ -28,6 +28,7 @@ from functools import cache
 from pathlib import Path
 
 import yaml
+from front_matter import SAFE_LOADER
 from glossary_terms import ENTRY, term_from_heading
 from languages import build_language
 from markdown_lines import unfenced_lines
@@ -60,7 +61,12 @@ class StyleRules:
 def load_rules(path: Path = TERMS_FILE) -> StyleRules:
     if not path.exists():
         return StyleRules({}, {})
-    data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
+    return _parse_rules(path.read_text(encoding="utf-8"))
+
+
+@cache  # asked for twice per page; the file is read each time, parsed once per content
+def _parse_rules(text: str) -> StyleRules:
+    data = yaml.load(text, Loader=SAFE_LOADER) or {}
     avoid = {}
     for entry in data.get("terms") or []:
         for word in entry.get("avoid") or []:
@@ -127,10 +133,13 @@ def check_first_use(text: str, file: str, terms: dict[str, str], everyday: tuple
     """The first use of each glossary term on a page carries the English in brackets."""
     problems, seen = [], set()
     for number, line in _prose_lines(text):
+        present = [(term, english) for term, english in terms.items() if term in line]  # most lines have none
+        if not present:
+            continue
         skipped = _skipped_spans(line, everyday)
         titles = [match.span("title") for match in TITLE.finditer(line)]
         taken: list[tuple[int, int]] = []  # where a longer term was found: 送达 inside 海牙送达公约
-        for term, english in terms.items():
+        for term, english in present:
             for match in re.finditer(re.escape(term), line):
                 start, end = match.span()
                 if any(a <= start and end <= b for a, b in taken):

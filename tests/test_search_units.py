@@ -4,7 +4,9 @@ import json
 from pathlib import Path
 
 import pytest
+import search_bundle
 from mkdocs.plugins import PluginCollection
+from search_bundle import finish_bundle, start_bundle, write_bundle
 from search_fold import (
     TABLE_FILE,
     compact_table,
@@ -15,14 +17,7 @@ from search_fold import (
     table_text,
     traditional_to_simplified,
 )
-from search_index import (
-    finish_bundle,
-    is_excluded,
-    language_relative,
-    skip_material_index,
-    start_bundle,
-    write_bundle,
-)
+from search_index import is_excluded, language_relative, skip_material_index
 from search_pages import SearchRecord, index_file, index_html, page_text, spell_han
 from search_zh import load_legal_terms, segment
 
@@ -97,6 +92,28 @@ def test_write_bundle_indexes_each_page_under_its_url(tmp_path):
     fragments = [gzip.decompress(p.read_bytes()).decode("utf-8", "replace") for p in bundle.glob("fragment/*")]
     assert any('"url":"/scams/"' in text and "blackmail" in text for text in fragments)
     assert any('"url":"/"' in text for text in fragments)
+
+
+def test_pages_cut_per_language_become_that_language_s_bundle_with_its_tables(tmp_path):
+    page = "<h2 id='x'>诽谤</h2><p>网络上的诽谤</p>"
+    search_bundle.forget_pages("zh")
+    search_bundle.cut_pages("en", [("<p>defamation</p>", "./", "Home", 1.0, "en")])
+    search_bundle.cut_pages("zh", [(page, "defamation/", "诽谤", 1.0, "zh")])
+    assert search_bundle.start_language_bundle("zh", str(tmp_path / "zh")) == 1  # the English page is not in it
+    assert search_bundle.start_language_bundle("en", str(tmp_path / "en")) == 1
+    done = search_bundle.finish_language_bundles()
+    assert [(language, pages) for language, pages, _ in done] == [("zh", 1), ("en", 1)]
+    for name in ("pagefind.js", "lc-fold.json", "lc-phrases.json"):
+        assert (tmp_path / "zh" / name).exists()
+    assert search_bundle.CUT == {} and search_bundle.RUNS == []
+
+
+def test_a_failed_build_stops_the_pagefind_runs_under_way(tmp_path):
+    search_bundle.cut_pages("en", [("<p>defamation</p>", "./", "Home", 1.0, "en")])
+    search_bundle.start_language_bundle("en", str(tmp_path / "en"))
+    scratch = Path(search_bundle.RUNS[0].scratch.name)
+    search_bundle.abandon_bundles()
+    assert search_bundle.RUNS == [] and search_bundle.CUT == {} and not scratch.exists()
 
 
 def test_a_failing_pagefind_run_is_an_error_naming_pagefind(tmp_path, monkeypatch):

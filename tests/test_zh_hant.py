@@ -155,3 +155,39 @@ def test_the_edition_has_its_own_404_search_bundle_and_strings(built_site):
     assert (built_site / "zh-Hant" / "pagefind" / "pagefind.js").exists()
     home = (built_site / "zh-Hant" / "index.html").read_text(encoding="utf-8")
     assert "最後審閱" in home and "最后审阅" not in home
+
+
+def test_an_unchanged_page_is_not_converted_again_and_anything_changed_is(tmp_path, monkeypatch):
+    import zh_hant_edition
+
+    calls = []
+    real_convert = zh_hant_edition.zh_hant.convert
+    monkeypatch.setattr(zh_hant_edition.zh_hant, "convert", lambda text: calls.append(text) or real_convert(text))
+    (tmp_path / "zh").mkdir()
+    for name, body in (("a.md", "诽谤\n"), ("b.md", "网络\n")):
+        (tmp_path / "zh" / name).write_text(body, encoding="utf-8")
+    write_edition(tmp_path)
+    assert len(calls) == 2
+    calls.clear()
+    write_edition(tmp_path)
+    assert calls == []  # nothing changed: nothing converted
+    (tmp_path / "zh" / "b.md").write_text("网络上的截图\n", encoding="utf-8")
+    write_edition(tmp_path)
+    assert calls == ["网络上的截图\n"]
+    assert "網絡上的截圖" in (tmp_path / "zh-Hant" / "b.md").read_text(encoding="utf-8")
+    calls.clear()
+    (tmp_path / "zh-Hant" / "a.md").write_text("edited by hand\n", encoding="utf-8")  # the note says not to
+    write_edition(tmp_path)
+    assert calls == ["诽谤\n"] and "誹謗" in (tmp_path / "zh-Hant" / "a.md").read_text(encoding="utf-8")
+    calls.clear()
+    monkeypatch.setattr(zh_hant_edition, "converter_fingerprint", lambda: "new tables")
+    write_edition(tmp_path)
+    assert len(calls) == 2  # a new phrase table (or OpenCC, or converter code) converts every page
+
+
+def test_a_page_with_a_problem_is_reported_on_every_build(tmp_path):
+    (tmp_path / "zh").mkdir()
+    (tmp_path / "zh" / "a.md").write_text("正文\n這裡\n", encoding="utf-8")  # Traditional in a Simplified page
+    first = write_edition(tmp_path)
+    assert [problem.line for problem in first] == [2, 2]
+    assert write_edition(tmp_path) == first
