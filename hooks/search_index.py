@@ -16,7 +16,7 @@ from pathlib import Path
 
 from background import Helper
 from languages import GENERATED_EDITIONS
-from mkdocs.plugins import CombinedEvent, event_priority
+from mkdocs.plugins import event_priority
 from search_bundle import abandon_bundles, cut_pages, finish_language_bundles, forget_pages, start_language_bundle
 from search_pages import pagefind_language
 from ui_strings import strings_for
@@ -104,8 +104,9 @@ def on_page_content(html, page, config, files):
     return html
 
 
-@event_priority(-50)  # before static-i18n (-100) builds the other languages: they overlap with Pagefind
-def start_index(config):
+def start_index(config) -> None:
+    """Every page of this language has been read (MkDocs reads them all before it renders any): hand the
+    rest to the helper and have it start the bundle, which it makes while MkDocs renders the pages."""
     STATE.hand_over()
     bundle = Path(config.site_dir) / STATE.prefix / BUNDLE_DIR
     STATE.handed.append(HELPER.submit(start_language_bundle, STATE.language, str(bundle)))
@@ -118,7 +119,7 @@ def is_nested_language_build(config) -> bool:
 
 
 @event_priority(-110)  # after static-i18n has built the other languages
-def finish_indexes(config):
+def on_post_build(config):
     if is_nested_language_build(config):
         return  # the helper goes on with this language; the outermost build waits once for all of them
     # The first wait of the build: until now the helper cut pages and started Pagefind on its own.
@@ -138,9 +139,6 @@ def finish_indexes(config):
         log.debug(f"search: {pages} pages indexed for '{language}' in {bundle}")
 
 
-on_post_build = CombinedEvent(start_index, finish_indexes)
-
-
 @event_priority(50)  # before hooks/build_report.py removes the failed build's output
 def on_build_error(error):
     handed, STATE.handed = STATE.handed, []
@@ -156,6 +154,7 @@ def on_build_error(error):
 
 
 def on_env(env, config, files):
+    start_index(config)
     # Every template, the 404 page included, gets what lc-search.html needs for this language.
     plugin = material_search(config.plugins)
     enabled = plugin is not None and getattr(plugin, "config", {}).get("enabled", True)
