@@ -32,7 +32,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from builds import build_real_site, measure_real_site  # noqa: E402
-from pages import CHROMIUM, KEY_PAGES, SITE_URL, measure_lighthouse, measure_pages, own_assets  # noqa: E402
+from pages import CHROMIUM, KEY_PAGES, LIGHTHOUSE_PAGES, SITE_URL, measure_lighthouse, measure_pages, own_assets  # noqa: E402
 from report import render  # noqa: E402
 from scale import measure_scale  # noqa: E402
 
@@ -70,7 +70,7 @@ def measure_browser(site: Path) -> dict:
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox", "--disable-gpu"])
         try:
-            return {"pages": measure_pages(browser, site, KEY_PAGES), "own_assets": own_assets(site)}
+            return {"pages": measure_pages(browser, site, KEY_PAGES), "own_assets": own_assets(site, LIGHTHOUSE_PAGES)}
         finally:
             browser.close()
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,3 +26,17 @@ def site_pages(docs: Path = ROOT / "docs") -> list[str]:
 def url_of(server: str, page_path: str) -> str:
     """The address a reader types for a page: its folder, without index.html."""
     return server + page_path.removesuffix("index.html")
+
+
+OWN_BUNDLE = re.compile(r'(?:href|src)="([^"]*assets/bundles/lc-[0-9a-f]+\.(?:css|js))"')
+BUNDLED_FILE = re.compile(r"^/\* (assets/\S+) \*/$", re.M)
+
+
+def own_files_of(built_site: Path, html_path: Path) -> list[str]:
+    """The files of ours a built page loads through its bundles (hooks/page_assets.py), in order."""
+    html = html_path.read_text(encoding="utf-8")
+    files = []
+    for link in OWN_BUNDLE.findall(html):
+        bundle = built_site / "assets" / "bundles" / link.rsplit("/", 1)[1]
+        files += BUNDLED_FILE.findall(bundle.read_text(encoding="utf-8"))
+    return files

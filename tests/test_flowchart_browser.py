@@ -9,6 +9,7 @@ from conftest import ROOT
 from flowchart import all_paths
 from flowchart_graph import parse
 from playwright.sync_api import expect
+from site_pages import own_files_of
 
 MAX_PATHS = 200  # a sanity bound: more paths than this means the flowchart needs restructuring, not more tests
 
@@ -213,11 +214,12 @@ def test_without_javascript_the_document_is_a_click_through(browser, server):
 
 @pytest.mark.parametrize("language", ["en", "zh"])
 def test_if_the_script_never_arrives_the_loading_line_leads_to_the_document(browser, server, language):
-    # With scripts on, the guide's frame replaces the document from the first paint (CSS alone); should
-    # lc-flowchart.js fail to load, the reader can still open the whole document and click through it.
+    # With scripts on, the guide's frame replaces the document from the first paint (CSS alone); should the
+    # page's script (its bundle holds lc-flowchart.js) fail to load, the reader can still open the whole
+    # document and click through it.
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
-        context.route(re.compile(r"lc-flowchart\.js$"), lambda route: route.abort())
+        context.route(re.compile(r"assets/bundles/lc-[0-9a-f]+\.js$"), lambda route: route.abort())
         page = context.new_page()
         page.goto(url_for(server, language))
         loading = page.locator("[data-lc-fc-loading]")
@@ -238,7 +240,7 @@ def test_nothing_in_view_moves_when_the_guide_starts(browser, server):
     # nothing that a reader can see (no layout shift on a slow phone).
     context = browser.new_context(viewport={"width": 390, "height": 844})
     try:
-        context.route(re.compile(r"lc-flowchart\.js$"), lambda route: route.abort())
+        context.route(re.compile(r"assets/bundles/lc-[0-9a-f]+\.js$"), lambda route: route.abort())
         page = context.new_page()
         page.goto(url_for(server, "en"))
         frame = page.locator("[data-lc-flowchart]").bounding_box()
@@ -256,7 +258,7 @@ def test_with_the_script_the_loading_line_goes(page, server):
 
 def test_the_flowchart_assets_load_only_on_the_flowchart_page(built_site):
     for html in built_site.rglob("*.html"):
-        text = html.read_text(encoding="utf-8")
+        loaded = own_files_of(built_site, html)
         is_flowchart = html.parent.name == "what-to-do"
-        assert ("lc-flowchart.js" in text) == is_flowchart, html
-        assert ("lc-flowchart.css" in text) == is_flowchart, html
+        assert ("assets/javascripts/lc-flowchart.js" in loaded) == is_flowchart, html
+        assert ("assets/stylesheets/lc-flowchart.css" in loaded) == is_flowchart, html

@@ -3,7 +3,8 @@
 import re
 from types import SimpleNamespace
 
-from page_assets import require, required
+from page_assets import bundle_path, bundle_text, require, required
+from site_pages import own_files_of
 
 
 def test_each_asset_is_asked_for_once_in_the_order_asked():
@@ -15,22 +16,48 @@ def test_each_asset_is_asked_for_once_in_the_order_asked():
     assert required(page) == ["lc-checklist", "lc-flowchart"]
 
 
-def test_built_pages_load_their_own_assets_css_in_the_head_and_scripts_after_materials(built_site):
+SITE_WIDE = [
+    "assets/stylesheets/site.css",
+    "assets/stylesheets/lc-quick-exit.css",
+    "assets/stylesheets/lc-glossary.css",
+    "assets/javascripts/lc-language.js",
+    "assets/javascripts/lc-quick-exit.js",
+    "assets/javascripts/lc-glossary.js",
+]
+
+
+def test_a_bundle_is_its_files_in_order_named_by_content():
+    parts = [("assets/javascripts/a.js", "var a=1"), ("assets/javascripts/b.js", "var b=2")]
+    text = bundle_text(parts, "js")
+    assert text == "/* assets/javascripts/a.js */\nvar a=1;\n/* assets/javascripts/b.js */\nvar b=2;\n"
+    assert bundle_path(text, "js") == bundle_path(text, "js") != bundle_path(text + " ", "js")
+    assert re.fullmatch(r"assets/bundles/lc-[0-9a-f]{12}\.js", bundle_path(text, "js"))
+
+
+def test_every_page_loads_one_stylesheet_and_one_script_of_ours_besides_the_search(built_site):
+    """Site-wide files, then the page's own, each once; the script after Material's, the stylesheet in the head."""
     checked = 0
-    for html_path in built_site.rglob("index.html"):
-        html = html_path.read_text(encoding="utf-8")
+    for html_path in built_site.rglob("*.html"):
         if "pagefind" in html_path.parts:
             continue
+        html = html_path.read_text(encoding="utf-8")
         head, body = html.split("</head>", 1)
+        assert len(re.findall(r'<link rel="stylesheet" href="[^"]*assets/bundles/', head)) == 1, html_path
+        assert len(re.findall(r'<script src="[^"]*assets/bundles/', body)) == 1, html_path
+        ours = re.findall(r'<(?:script src|link rel="stylesheet" href)="([^"]*)"', html)
+        ours = [url for url in ours if "assets/" in url and "material" not in url and ".min." not in url]
+        assert [url.rsplit("/", 2)[-2] for url in ours] == ["bundles", "javascripts", "bundles"], html_path
+        assert body.index("assets/bundles/") > re.search(r"javascripts/bundle\.[0-9a-f]+\.min\.js", body).start()
+        loaded = own_files_of(built_site, html_path)
+        assert loaded[:3] == SITE_WIDE[:3] and len(loaded) == len(set(loaded)), html_path
         wanted = {
             "lc-checklist": 'class="lc-checklist' in body,
             "lc-flowchart": "data-lc-flowchart" in body,
+            "lc-lawyer-summary": "data-lc-summary" in body,
         }
         for name, needed in wanted.items():
-            assert (f"stylesheets/{name}.css" in head) == needed, f"{html_path}: {name}.css"
-            assert (f"javascripts/{name}.js" in body) == needed, f"{html_path}: {name}.js"
-            if needed:
-                bundle = re.search(r"javascripts/bundle\.[0-9a-f]+\.min\.js", body).start()
-                assert body.index(f"javascripts/{name}.js") > bundle, f"{html_path}: {name}.js before Material's"
-                checked += 1
-    assert checked >= 6  # both languages: three checklist pages, the checklists page and the flowchart
+            assert (f"assets/stylesheets/{name}.css" in loaded) == needed, f"{html_path}: {name}.css"
+            assert (f"assets/javascripts/{name}.js" in loaded) == needed, f"{html_path}: {name}.js"
+            checked += needed
+        assert set(SITE_WIDE) <= set(loaded), html_path
+    assert checked >= 12  # every edition: three checklist pages, the checklists page, the flowchart, the summary

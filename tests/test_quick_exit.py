@@ -6,7 +6,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 from quick_exit import QuickExit, quick_exit_for
-from site_pages import site_pages
+from site_pages import own_files_of, site_pages
 
 NEUTRAL = "https://weather.gc.ca/"
 STUB = "<!doctype html><html lang='en'><title>Weather</title><h1>Weather forecasts</h1></html>"
@@ -37,7 +37,8 @@ def test_every_built_page_has_the_control_in_its_language(built_site, page_path)
     label = LABELS[page_path.split("/")[0] if page_path.startswith(("zh/", "zh-Hant/")) else "en"]
     link = re.search(r'<a class="lc-quick-exit__link" href="([^"]+)"[^>]*>([^<]+)</a>', html)
     assert link and link.groups() == (NEUTRAL, label)
-    assert "lc-quick-exit.js" in html and "lc-quick-exit.css" in html
+    loaded = own_files_of(built_site, built_site / page_path)
+    assert "assets/javascripts/lc-quick-exit.js" in loaded and "assets/stylesheets/lc-quick-exit.css" in loaded
 
 
 @pytest.fixture
