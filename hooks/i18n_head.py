@@ -104,10 +104,13 @@ def _reader_attributes(language: str) -> tuple[str, str]:
 
 
 def in_reader_language(output: str, language: str) -> str:
-    """Theme attributes that are English whatever the page's language: the permalink titles and logo alt."""
+    """Theme attributes that are English whatever the page's language (the permalink titles and the logo's
+    alt), and the logo's size."""
     title, alt = _reader_attributes(language)
     output = HEADERLINK.sub(lambda match: f'{match.group(1)} title="{title}"', output)
-    return LOGO_ALT.sub(lambda match: f'{match.group(1)} alt="{alt}"', output)
+    # width and height: the logo is square (its viewBox is 24 × 24); the browser reserves its box before
+    # the file arrives (Lighthouse's unsized-images). Material's CSS still sizes it.
+    return LOGO_ALT.sub(lambda match: f'{match.group(1)} alt="{alt}" width="24" height="24"', output)
 
 
 def on_post_page(output, page, config):
