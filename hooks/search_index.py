@@ -20,6 +20,7 @@ from languages import GENERATED_EDITIONS
 from mkdocs.plugins import CombinedEvent, event_priority
 from search_fold import compact_table, fold, fold_asset, traditional_to_simplified, unfold_table
 from search_pages import SearchRecord, index_entries, index_file, index_html, pagefind_language
+from search_words import STOP_ASSET, WORDS_ASSET, document_frequencies, stop_asset, stop_words, words_asset
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.search_index")
@@ -74,6 +75,8 @@ class IndexRun:
     records: list[SearchRecord]
     process: subprocess.Popen
     scratch: tempfile.TemporaryDirectory
+    words: str = ""  # lc-words.json: the index's Chinese words and their page counts
+    stop: str = ""  # lc-stop.json: the words a query can do without
 
 
 def start_bundle(
@@ -98,11 +101,14 @@ def start_bundle(
         page.write_text(content, encoding="utf-8")
     command = [str(executable), "--site", scratch.name, "--output-path", str(bundle.resolve()), "--silent"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    return IndexRun(language, bundle, records, process, scratch)
+    counts = document_frequencies(index_pages)
+    words, stop = words_asset(counts, len(records)), stop_asset(stop_words(), counts)
+    return IndexRun(language, bundle, records, process, scratch, words, stop)
 
 
 def finish_bundle(run: IndexRun) -> None:
-    """Wait for the run, then trim the bundle to what lc-search.js uses and add the compact fold table."""
+    """Wait for the run, then trim the bundle to what lc-search.js uses and add the fold table, the words and the
+    stop words (hooks/search_words.py)."""
     output, _ = run.process.communicate()
     run.scratch.cleanup()
     if run.process.returncode != 0:
@@ -112,13 +118,15 @@ def finish_bundle(run: IndexRun) -> None:
     indexed = "".join(fold(record.title + record.all_text) for record in run.records)
     table = compact_table(traditional_to_simplified(), indexed)
     (run.bundle / FOLD_ASSET).write_text(fold_asset(table), encoding="utf-8")
+    (run.bundle / WORDS_ASSET).write_text(run.words, encoding="utf-8")
+    (run.bundle / STOP_ASSET).write_text(run.stop, encoding="utf-8")
     if run.language in GENERATED_EDITIONS:
         unfold = unfold_table(record.title + record.all_text for record in run.records)
         (run.bundle / UNFOLD_ASSET).write_text(fold_asset(unfold), encoding="utf-8")
 
 
 def write_bundle(records: list[SearchRecord], language: str, bundle: Path) -> None:
-    """Write the Pagefind bundle for one language, and the compact fold table beside it."""
+    """Write the Pagefind bundle for one language, and the fold table and the words beside it."""
     finish_bundle(start_bundle(records, language, bundle))
 
 
