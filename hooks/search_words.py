@@ -51,18 +51,25 @@ def document_frequencies(index_pages: Iterable[str]) -> Counter:
     return counts
 
 
+def rounded(df: int) -> int:
+    """A page count rounded down to a power of two (1, 2, 4, 8, …)."""
+    return 1 << (df.bit_length() - 1)
+
+
 def words_asset(counts: Counter, pages: int) -> str:
-    """`{"pages": N, "df": {"1": "词 词 …", "2": …}}`: the words grouped by their page count, sorted within a
-    group, spaces between them. Far smaller than one key per word once gzipped, and as quick to read."""
+    """`{"pages": N, "df": {"1": "词 词 …", "2": …, "4": …}}`: the words grouped by their page count rounded down
+    to a power of two, sorted within a group, spaces between them. The cut needs only a word's order of
+    magnitude, and a few large groups gzip far better than one key per word or per count: at 500 pages per
+    language the file is 10 KB gzipped instead of 11.8 KB."""
     groups: dict[int, list[str]] = {}
     for word, df in counts.items():
-        groups.setdefault(df, []).append(word)
+        groups.setdefault(rounded(df), []).append(word)
     df = {str(n): " ".join(sorted(groups[n])) for n in sorted(groups)}
     return json.dumps({"pages": pages, "df": df}, ensure_ascii=False, separators=(",", ":"))
 
 
 def read_words(text: str) -> tuple[int, dict[str, int]]:
-    """The page count and {word: page count} of a words asset, as lc-search-cut.js reads them."""
+    """The page count and {word: page count, rounded} of a words asset, as lc-search-cut.js reads them."""
     data = json.loads(text)
     return data["pages"], {word: int(n) for n, words in data["df"].items() for word in words.split()}
 

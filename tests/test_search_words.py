@@ -11,6 +11,7 @@ from search_words import (
     document_frequencies,
     parse_stop_words,
     read_words,
+    rounded,
     spelled_words,
     stop_asset,
     stop_words,
@@ -29,12 +30,13 @@ def test_document_frequency_counts_pages_not_occurrences():
     assert document_frequencies(pages) == Counter({"截图": 2, "诽谤": 1})
 
 
-def test_words_asset_groups_words_by_page_count_and_reads_back():
-    counts = Counter({"截图": 2, "诽谤": 1, "证据": 2, "吗": 1})
-    text = words_asset(counts, pages=3)
-    assert json.loads(text) == {"pages": 3, "df": {"1": "吗 诽谤", "2": "截图 证据"}}
-    assert read_words(text) == (3, dict(counts))
+def test_words_asset_groups_words_by_page_count_rounded_and_reads_back():
+    counts = Counter({"截图": 2, "诽谤": 1, "证据": 3, "吗": 1, "的": 7, "可以": 8})
+    text = words_asset(counts, pages=8)
+    assert json.loads(text) == {"pages": 8, "df": {"1": "吗 诽谤", "2": "截图 证据", "4": "的", "8": "可以"}}
+    assert read_words(text) == (8, {"截图": 2, "诽谤": 1, "证据": 2, "吗": 1, "的": 4, "可以": 8})
     assert "\\u" not in text  # written as UTF-8, not escaped: a third of the size
+    assert [rounded(n) for n in (1, 2, 3, 4, 7, 8, 500)] == [1, 2, 2, 4, 4, 8, 256]
 
 
 def test_stop_words_are_folded_and_each_needs_a_reason():

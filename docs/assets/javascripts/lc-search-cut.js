@@ -3,7 +3,8 @@
  * the index's words itself: it answers any term no word starts with by the longest word the term starts
  * with, so asking it "is 截图可以 a word?" says yes (contrib/search.md). */
 
-// {"pages": N, "df": {"3": "词 词 …"}} → each word's page count (df), their sum and the longest word's length.
+// {"pages": N, "df": {"4": "词 词 …"}} → each word's page count (df, rounded down to a power of two at build
+// time), their sum and the longest word's length.
 export function readWords(data) {
   var df = new Map();
   var total = 0;
