@@ -18,6 +18,7 @@ from search_fold import compact_table, fold, fold_asset, traditional_to_simplifi
 from search_pages import SearchRecord, index_entries, index_file, index_html
 from search_phrases import PHRASE_ASSET, phrase_asset, phrase_table
 from search_synonyms import extra_words
+from search_words import STOP_ASSET, WORDS_ASSET, document_frequencies, stop_asset, stop_words, words_asset
 
 FOLD_ASSET = "lc-fold.json"
 UNFOLD_ASSET = "lc-unfold.json"  # generated Traditional editions only: how to show folded excerpts again
@@ -46,12 +47,17 @@ class IndexRun:
     tables: dict[str, str] = field(default_factory=dict)  # file name → text, written beside the bundle
 
 
-def bundle_tables(records: list[SearchRecord], language: str) -> dict[str, str]:
-    """The small files lc-search.js fetches beside the bundle for a Chinese query: the fold table cut down to
-    this language's characters, the regional words (lc-phrases.json) and, for a generated edition, the
-    unfold table."""
+def bundle_tables(records: list[SearchRecord], language: str, index_pages: list[str]) -> dict[str, str]:
+    """The small files lc-search.js fetches beside the bundle: the fold table cut down to this language's
+    characters, the index's words with their page counts and the stop words (hooks/search_words.py), the
+    regional words (lc-phrases.json) and, for a generated edition, the unfold table."""
     texts = [fold(f"{record.title} {record.all_text}") for record in records]
-    tables = {FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), "".join(texts)))}
+    counts = document_frequencies(index_pages)
+    tables = {
+        FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), "".join(texts))),
+        WORDS_ASSET: words_asset(counts, len(records)),
+        STOP_ASSET: stop_asset(stop_words(), counts),
+    }
     if language in GENERATED_EDITIONS:
         tables[UNFOLD_ASSET] = fold_asset(unfold_table(record.title + record.all_text for record in records))
     tables[PHRASE_ASSET] = phrase_asset(phrase_table(" ".join(texts), " ".join(extra_words(text) for text in texts)))
@@ -81,7 +87,7 @@ def start_bundle(
         page.write_text(content, encoding="utf-8")
     command = [str(executable), "--site", scratch.name, "--output-path", str(bundle.resolve()), "--silent"]
     process = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    return IndexRun(language, bundle, records, process, scratch, bundle_tables(records, language))
+    return IndexRun(language, bundle, records, process, scratch, bundle_tables(records, language, index_pages))
 
 
 def finish_bundle(run: IndexRun) -> None:

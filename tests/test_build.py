@@ -93,6 +93,29 @@ def test_search_index_splits_chinese_into_words(built_site):
     assert (built_site / "zh" / "pagefind" / "lc-fold.json").exists()
 
 
+def test_each_bundle_has_its_chinese_words_with_page_counts_and_its_stop_words(built_site):
+    # lc-words.json: every Chinese word of the edition's index, with how many of its pages have it
+    # (hooks/search_words.py); lc-search-cut.js cuts queries with it. Small enough to fetch with the fold table.
+    import gzip
+
+    from search_words import read_words, rounded
+
+    for edition in ("zh", "zh-Hant"):
+        bundle = built_site / edition / "pagefind"
+        text = (bundle / "lc-words.json").read_text(encoding="utf-8")
+        pages, df = read_words(text)
+        assert pages == len(list((bundle / "fragment").glob("*.pf_fragment")))  # one fragment per page indexed
+        # A legal term whole, a topic word on some pages, a grammar word on all (counts rounded to a power of two).
+        assert df["诺威奇令"] >= 1 and 1 <= df["截图"] < pages and df["的"] == rounded(pages)
+        assert all(1 <= count <= pages for count in df.values())
+        assert "誹" not in text  # the index holds folded text, so the words are Simplified in both editions
+        assert len(gzip.compress(text.encode("utf-8"))) < 16_000, "lc-words.json has grown: see contrib/search.md"
+        stop = json.loads((bundle / "lc-stop.json").read_text(encoding="utf-8"))["stop"].split()
+        assert {"吗", "怎么办", "what", "my"} <= set(stop) and "谁" not in stop
+    english = read_words((built_site / "pagefind" / "lc-words.json").read_text(encoding="utf-8"))[1]
+    assert "诽谤" in english  # the English pages name the Chinese terms too
+
+
 def test_material_builds_no_whole_site_index_of_its_own(built_site):
     # lc-search.js never downloads it; static-i18n still writes an empty one, which no page asks for.
     merged = built_site / "search" / "search_index.json"

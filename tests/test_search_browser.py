@@ -104,6 +104,41 @@ def test_a_hong_kong_or_taiwan_word_finds_the_simplified_word_and_opens_at_its_s
     assert page.console_errors == []
 
 
+def test_a_worried_question_is_cut_into_the_index_words_and_its_grammar_words_weigh_nothing(page, server):
+    # 截图 可以 当 证据 吗: before lc-words.json this was searched as 截图 alone (Pagefind's prefix fallback).
+    page.goto(f"{server}zh/")
+    search(page, "截图可以当证据吗")
+    assert links_of(page, server)[0] == "zh/online/#screenshots"
+    # English stop words (lc-stop.json): only "bring" and "lawyer" are searched.
+    page.goto(server)
+    search(page, "what should I bring to my lawyer")
+    assert "for-your-lawyer/" in hrefs(page, server)[:3]
+    assert page.console_errors == []
+
+
+def test_the_cut_takes_the_likeliest_known_words_and_leaves_unknown_characters_out(page, server):
+    page.goto(f"{server}zh/")
+    cuts = page.evaluate(
+        """async (url) => {
+          const { readWords, cut } = await import(url);
+          const words = readWords({ pages: 9, df: { "1": "截图 当 诺威奇令 诺威", "3": "证据 吗", "9": "可以 的" } });
+          return [cut("截图可以当证据吗", words), cut("申请诺威奇令", words), cut("告佢", words), cut("", words)];
+        }""",
+        f"{server}assets/javascripts/lc-search-cut.js",
+    )
+    assert cuts == [["截图", "可以", "当", "证据", "吗"], ["诺威奇令"], [], []]
+
+
+def test_a_query_of_characters_no_page_has_finds_nothing(page, server):
+    page.goto(f"{server}zh-Hant/")
+    field = open_search(page)
+    field.fill("佢")
+    field.press("End")
+    none = page.locator("script[data-lc-none]").get_attribute("data-lc-none")
+    expect(page.locator(".md-search-result__meta")).to_have_text(none)
+    expect(page.locator(".md-search-result__item")).to_have_count(0)
+
+
 def test_every_counted_result_can_be_shown(page, server):
     page.goto(f"{server}zh/")
     search(page, "诽谤")
@@ -169,13 +204,15 @@ def test_traditional_table_is_fetched_only_for_chinese_queries(page, server):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server)
     search(page, "defamation")
-    assert not [url for url in requested if url.endswith(("lc-fold.json", "lc-phrases.json"))]
+    chinese = ("lc-fold.json", "lc-phrases.json", "lc-words.json", "lc-search-cut.js")
+    assert not [url for url in requested if url.endswith(chinese)]
+    assert [url for url in requested if url.endswith("pagefind/lc-stop.json")]  # with Pagefind's loader
     field = page.locator("input.md-search__input")
     field.fill("誹謗")
     field.press("End")
     expect(page.locator(".md-search-result__item").first).to_contain_text("诽谤")
-    assert [url for url in requested if url.endswith("pagefind/lc-fold.json")]
-    assert [url for url in requested if url.endswith("pagefind/lc-phrases.json")]
+    for name in chinese:
+        assert [url for url in requested if url.endswith(name)], name
 
 
 def test_keyboard_opens_moves_through_and_closes_search(page, server):

@@ -1,6 +1,7 @@
 """A fixed 30-query slice of the held-out search set (bench/search-queries.yml: every 8th query), typed into
-the real search box in Chromium. The threshold sits just under today's figure (20 of 30 in the top 3, see
-contrib/search.md), so a change that quietly breaks search fails here; the full measure is the bench."""
+the real search box in Chromium. The threshold sits just under today's figure (27 of 30 in the top 3 since the
+query is cut with the index's words, 2026-12-02; 20 before; see contrib/search.md), so a change that quietly
+breaks search fails here; the full measure is the bench."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ search_quality = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(search_quality)
 
 SLICE = yaml.safe_load((ROOT / "bench" / "search-queries.yml").read_text(encoding="utf-8"))[::8][:30]
-AT_LEAST_IN_TOP_3 = 18
+AT_LEAST_IN_TOP_3 = 25
 
 
 def test_the_held_out_slice_finds_its_pages(browser, server):

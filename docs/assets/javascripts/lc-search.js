@@ -1,7 +1,8 @@
 /* Site search behind Material's search box, over this language's own Pagefind index.
  * Nothing is fetched until the reader opens the search box; then only Pagefind's loader, its
  * small WebAssembly and the index pieces for the words typed. Chinese is folded from Traditional
- * to Simplified (a compact table made at build time) and cut into the index's own words.
+ * to Simplified (a compact table made at build time) and cut into the index's own words
+ * (lc-search-cut.js and this edition's lc-words.json, fetched only for a query with Chinese).
  * Design and measurements: contrib/search.md. Loaded before Material's bundle, on purpose. */
 (function () {
   "use strict";
@@ -22,6 +23,7 @@
   // A generated Traditional edition: excerpts come back folded to Simplified and are shown in Traditional.
   var unfoldUrl = script.getAttribute("data-lc-unfold");
   var pageCount = Number(script.getAttribute("data-lc-pages")) || 20; // pages in this edition's index
+  var cutUrl = new URL("lc-search-cut.js", script.src).href;
   var text = {};
   ["placeholder", "loading", "none", "one", "other", "error", "more"].forEach(function (key) {
     text[key] = script.getAttribute("data-lc-" + key) || "";
@@ -36,7 +38,7 @@
   meta.textContent = text.placeholder;
 
   var LIMIT = 6; // each result shown costs one small fragment download
-  var LONGEST_WORD = 8;
+  var LONGEST_WORD = 8; // characters of a Hong Kong or Taiwan word (lc-phrases.json)
   var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var HAN_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   // Chinese text and the marks that sit inside it (including “” ‘’), between which no space is shown.
@@ -44,7 +46,6 @@
   // The index spells each Chinese word in ASCII (hooks/search_index.py, spell_han): 诽谤 → zq8bfd8c24.
   var SPELLED = /zq((?:[0-9a-f]{4})+)/g;
   var engine = null;
-  var known = new Map();
   var latest = 0;
   var timer = 0;
 
@@ -92,17 +93,35 @@
     return tables[key];
   }
 
-  // Characters, then Hong Kong and Taiwan words (軟體 → 软体 → 软件; hooks/search_phrases.py).
-  function loadFold() {
-    return once("fold", function () {
+  // For a query with Chinese: the fold table for characters, then Hong Kong and Taiwan words (軟體 → 软体 →
+  // 软件; hooks/search_phrases.py), then the index's words and their page counts and the code that cuts a query
+  // into them (hooks/search_words.py, lc-search-cut.js).
+  function loadChinese() {
+    return once("chinese", function () {
       return Promise.all([
         loadPairs(bundle + "lc-fold.json"),
         getJson(bundle + "lc-phrases.json")
           .catch(function () {})
           .then(function (words) {
             return new Map(Object.entries(words || {}));
-          })
-      ]);
+          }),
+        getJson(bundle + "lc-words.json"),
+        import(cutUrl)
+      ]).then(function (loaded) {
+        return { chars: loaded[0], phrases: loaded[1], words: loaded[3].readWords(loaded[2]), cut: loaded[3].cut };
+      });
+    });
+  }
+
+  // Words a query can do without (吗, 怎么办, "what", "my"; hooks/data/search-stop-words.txt): fetched with
+  // Pagefind's loader. Without the file every word is searched.
+  function loadStop() {
+    return once("stop", function () {
+      return getJson(bundle + "lc-stop.json")
+        .catch(function () {})
+        .then(function (data) {
+          return new Set(((data && data.stop) || "").split(" "));
+        });
     });
   }
 
@@ -120,24 +139,20 @@
     }).join("");
   }
 
-  function fold(query) {
-    query = query.normalize("NFKC").toLowerCase();
-    if (!HAN.test(query)) return Promise.resolve(query);
-    return loadFold().then(function (tables) {
-      var chars = Array.from(query, function (ch) {
-        return tables[0].get(ch) || ch;
-      });
-      var out = "";
-      for (var i = 0; i < chars.length; ) {
-        for (var n = Math.min(LONGEST_WORD, chars.length - i); n > 1; n--) {
-          var word = tables[1].get(chars.slice(i, i + n).join(""));
-          if (word) break;
-        }
-        out += n > 1 ? word : chars[i];
-        i += Math.max(n, 1);
-      }
-      return out;
+  function fold(query, chinese) {
+    var chars = Array.from(query, function (ch) {
+      return chinese.chars.get(ch) || ch;
     });
+    var out = "";
+    for (var i = 0; i < chars.length; ) {
+      for (var n = Math.min(LONGEST_WORD, chars.length - i); n > 1; n--) {
+        var word = chinese.phrases.get(chars.slice(i, i + n).join(""));
+        if (word) break;
+      }
+      out += n > 1 ? word : chars[i];
+      i += Math.max(n, 1);
+    }
+    return out;
   }
 
   function spell(word) {
@@ -158,54 +173,37 @@
     });
   }
 
-  // Does any word of the index start with these characters? One answer per prefix, kept.
-  function exists(pagefind, prefix) {
-    if (!known.has(prefix)) {
-      known.set(
-        prefix,
-        pagefind.search(spell(prefix)).then(function (found) {
-          return found.results.length > 0;
-        })
-      );
-    }
-    return known.get(prefix);
-  }
-
-  // Cut a run of Chinese into the index's own words (jieba's, made at build time): the longest
-  // start of the run that some indexed word begins with, then the rest of the run, and so on.
-  async function cut(pagefind, run) {
-    var chars = Array.from(run);
-    var words = [];
-    var start = 0;
-    while (start < chars.length) {
-      var length = Math.min(LONGEST_WORD, chars.length - start);
-      for (; length > 1; length--) {
-        if (await exists(pagefind, chars.slice(start, start + length).join(""))) break;
-      }
-      words.push(chars.slice(start, start + length).join(""));
-      start += length;
-    }
-    return words;
-  }
-
-  async function terms(pagefind, query) {
+  // The query's words: English as typed, each run of Chinese cut into the index's words (lc-search-cut.js).
+  // Nothing Chinese is fetched for a query without Chinese.
+  async function terms(query) {
+    query = query.normalize("NFKC").toLowerCase();
+    var chinese = HAN.test(query) ? await loadChinese() : null;
+    if (chinese) query = fold(query, chinese);
     var out = [];
-    var runs = query.match(HAN_RUNS) || [];
-    for (var i = 0; i < runs.length; i++) {
-      if (HAN.test(runs[i])) out = out.concat(await cut(pagefind, runs[i]));
-      else out = out.concat(runs[i].split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
-    }
+    (query.match(HAN_RUNS) || []).forEach(function (run) {
+      if (HAN.test(run)) out = out.concat(chinese.cut(run, chinese.words));
+      else out = out.concat(run.split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
+    });
     return out;
   }
 
+  // How much a word says about a page: BM25's idf over the pages Pagefind finds it on (it matches words by
+  // prefix, so 删 counts the pages with 删除 too), near nothing for a word on every page.
+  function idf(df) {
+    return Math.log(1 + (pageCount - Math.min(df, pageCount) + 0.5) / (df + 0.5));
+  }
+
   // Pages are ranked by the words of the query they contain, not required to contain them all: a worried
-  // reader's question ("有人在群里骂我能不能起诉") has words no page uses. Each word counts by how rare it
-  // is in this edition (idf: a word on every page says little) and by Pagefind's own score for the page,
+  // reader's question ("有人在群里骂我能不能起诉") has words no page uses. Stop words are left out when there
+  // are others. Each word counts by its idf and by Pagefind's own score for the page against the best page's,
   // so a page with the rare words of the query, in its headings, comes first. A single Chinese character
-  // (a particle, or part of a longer word) counts for little.
-  async function find(pagefind, words) {
+  // (part of a longer word, or the reader's word for one) counts for little.
+  async function find(pagefind, words, stop) {
+    var content = words.some(function (word) {
+      return !stop.has(word);
+    });
     var unique = words.filter(function (word, index) {
-      return words.indexOf(word) === index;
+      return words.indexOf(word) === index && !(content && stop.has(word));
     });
     var found = await Promise.all(
       unique.map(function (word) {
@@ -217,9 +215,8 @@
       var results = each.results;
       if (!results.length) return; // a word on no page: ignore it
       var word = unique[index];
-      var idf = Math.log(1 + pageCount / results.length);
       var lone = HAN.test(word) && Array.from(word).length === 1;
-      var weight = idf * (lone ? 0.3 : 1);
+      var weight = idf(results.length) * (lone ? 0.3 : 1);
       var best = results[0].score || 1;
       results.forEach(function (result) {
         var seen = merged.get(result.id) || { result: result, score: 0, hits: [] };
@@ -408,9 +405,10 @@
     if (!engine) show(text.loading);
     try {
       var pagefind = await loadEngine();
-      var words = await terms(pagefind, await fold(query));
-      if (!words.length) return ticket === latest && show(text.placeholder);
-      var results = await find(pagefind, words);
+      var words = await terms(query);
+      // Nothing to search: only punctuation, or only characters that no page has (佢, 嘅).
+      if (!words.length) return ticket === latest && show(text.none);
+      var results = await find(pagefind, words, await loadStop());
       var unfolded = await loadUnfold();
       var items = await page(results, 0, unfolded);
       if (ticket !== latest) return;
@@ -478,6 +476,7 @@
   input.addEventListener("focus", function () {
     if (!toggle.checked) setOpen(true);
     loadEngine().catch(function () {});
+    loadStop();
   });
   form.addEventListener("submit", function (event) {
     event.preventDefault();

@@ -1,0 +1,49 @@
+/* Cuts a Chinese query into the words of this edition's index (lc-words.json, hooks/search_words.py).
+ * Imported by lc-search.js only when a query contains Chinese, with the words file. Pagefind cannot tell us
+ * the index's words itself: it answers any term no word starts with by the longest word the term starts
+ * with, so asking it "is 截图可以 a word?" says yes (contrib/search.md). */
+
+// {"pages": N, "df": {"4": "词 词 …"}} → each word's page count (df, rounded down to a power of two at build
+// time), their sum and the longest word's length.
+export function readWords(data) {
+  var df = new Map();
+  var total = 0;
+  var longest = 1;
+  Object.keys(data.df || {}).forEach(function (count) {
+    data.df[count].split(" ").forEach(function (word) {
+      if (!word) return;
+      df.set(word, Number(count));
+      total += Number(count);
+      longest = Math.max(longest, Array.from(word).length);
+    });
+  });
+  return { df: df, total: total || 1, longest: longest };
+}
+
+// The most likely cut of a run of Chinese into known words, as jieba cuts a sentence: each word as likely as
+// its share of the page counts, a character no page has less likely than any word. Fewer, longer words win,
+// so 截图可以当证据吗 becomes 截图 可以 当 证据 吗. Characters no page has are left out: they cannot match.
+export function cut(run, words) {
+  var chars = Array.from(run);
+  var unknown = Math.log(2 * words.total); // dearer than the rarest word (df 1)
+  var cost = [0];
+  var from = [0];
+  for (var end = 1; end <= chars.length; end++) {
+    cost[end] = Infinity;
+    for (var start = Math.max(0, end - words.longest); start < end; start++) {
+      var df = words.df.get(chars.slice(start, end).join(""));
+      if (!df && end - start > 1) continue;
+      var total = cost[start] + (df ? Math.log(words.total / df) : unknown);
+      if (total < cost[end]) {
+        cost[end] = total;
+        from[end] = start;
+      }
+    }
+  }
+  var out = [];
+  for (var at = chars.length; at > 0; at = from[at]) {
+    var word = chars.slice(from[at], at).join("");
+    if (words.df.has(word)) out.unshift(word);
+  }
+  return out;
+}

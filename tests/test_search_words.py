@@ -1,0 +1,74 @@
+"""hooks/search_words.py: the index's Chinese words with their page counts, and the words a query can do without."""
+
+import json
+from collections import Counter
+
+import pytest
+from search_bundle import write_bundle
+from search_pages import SearchRecord, spell_han
+from search_words import (
+    STOP_FILE,
+    document_frequencies,
+    parse_stop_words,
+    read_words,
+    rounded,
+    spelled_words,
+    stop_asset,
+    stop_words,
+    words_asset,
+)
+from search_zh import load_legal_terms
+
+
+def test_spelled_words_are_read_back_into_chinese_and_nothing_else_is_taken():
+    page = f"<h1>{spell_han('诽谤')}</h1><p>{spell_han('截图')} Norwich zq0041 {spell_han('截图')}</p>"
+    assert spelled_words(page) == {"诽谤", "截图"}  # zq0041 is "A", not a Chinese word
+
+
+def test_document_frequency_counts_pages_not_occurrences():
+    pages = [spell_han("截图 截图 诽谤"), spell_han("截图"), "only English"]
+    assert document_frequencies(pages) == Counter({"截图": 2, "诽谤": 1})
+
+
+def test_words_asset_groups_words_by_page_count_rounded_and_reads_back():
+    counts = Counter({"截图": 2, "诽谤": 1, "证据": 3, "吗": 1, "的": 7, "可以": 8})
+    text = words_asset(counts, pages=8)
+    assert json.loads(text) == {"pages": 8, "df": {"1": "吗 诽谤", "2": "截图 证据", "4": "的", "8": "可以"}}
+    assert read_words(text) == (8, {"截图": 2, "诽谤": 1, "证据": 2, "吗": 1, "的": 4, "可以": 8})
+    assert "\\u" not in text  # written as UTF-8, not escaped: a third of the size
+    assert [rounded(n) for n in (1, 2, 3, 4, 7, 8, 500)] == [1, 2, 2, 4, 4, 8, 256]
+
+
+def test_stop_words_are_folded_and_each_needs_a_reason():
+    assert parse_stop_words("# a comment\n嗎\tquestion particle\nwhat\tquestion word\n") == ("吗", "what")
+    with pytest.raises(ValueError, match="line 1: write one word"):
+        parse_stop_words("吗\n")
+    with pytest.raises(ValueError, match="line 1: write one word"):
+        parse_stop_words("What\tupper case is never typed into the index\n")
+
+
+def test_the_reviewed_stop_list_has_grammar_words_and_no_topic_words():
+    words = set(stop_words(STOP_FILE))
+    assert {"吗", "怎么办", "可以", "what", "my", "someone"} <= words
+    # Common, but they name what a reader is after: who posted it, how long there is, what it costs.
+    assert not words & {"谁", "多久", "多少", "说", "诽谤", "截图", "律师", "who", "lawyer", "defamation"}
+    assert len(words) == len(stop_words(STOP_FILE))  # no word listed twice
+
+
+def test_stop_asset_keeps_english_and_the_chinese_words_the_pages_have():
+    asset = json.loads(stop_asset(("吗", "呢", "what"), Counter({"吗": 4, "诽谤": 14})))
+    assert asset == {"stop": "what 吗"}
+
+
+def test_write_bundle_writes_the_words_and_the_stop_words_beside_the_bundle(tmp_path):
+    load_legal_terms()
+    records = [
+        SearchRecord("./", "首页", "截图可以当证据吗"),
+        SearchRecord("anonymous/", "不知道是谁", "申请诺威奇令需要截图"),
+    ]
+    write_bundle(records, "zh", tmp_path / "pagefind")
+    pages, df = read_words((tmp_path / "pagefind" / "lc-words.json").read_text(encoding="utf-8"))
+    assert pages == 2
+    assert df["截图"] == 2 and df["诺威奇令"] == 1 and df["证据"] == 1
+    stop = json.loads((tmp_path / "pagefind" / "lc-stop.json").read_text(encoding="utf-8"))["stop"].split()
+    assert "吗" in stop and "the" in stop and "呢" not in stop  # no page has 呢
