@@ -112,6 +112,9 @@ def pytest_terminal_summary(terminalreporter):
 def pytest_configure(config):
     config.addinivalue_line("markers", "browser: drives Chromium (left out by `make test-fast`)")
     config.addinivalue_line("markers", "validator: runs the Nu HTML Checker on Java (left out by `make test-fast`)")
+    config.addinivalue_line(
+        "markers", "preview: starts `make serve` and edits files under it (left out by `make test-fast`)"
+    )
 
 
 def pytest_collection_modifyitems(items):

@@ -79,6 +79,7 @@ def wait_for(url: str, text: str, process: subprocess.Popen, timeout: float = 12
     raise AssertionError(f"{url} never showed {text!r}")
 
 
+@pytest.mark.preview
 def test_hook_data_edits_take_effect_and_problems_show_in_the_browser(tmp_path):
     project = copy_project(tmp_path)
     shutil.copytree(ROOT / "scripts", project / "scripts")
