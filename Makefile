@@ -47,7 +47,7 @@ lint: $(BIN)/.dev
 
 ## test: install what the tests need, lint, then run every test
 test: $(BIN)/.dev browser validator lint
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto --dist loadgroup
 
 ## test-fast: lint and every test that needs no browser, no validator and no live preview (under a minute): for content edits
 test-fast: $(BIN)/.dev lint

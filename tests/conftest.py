@@ -1,12 +1,16 @@
-"""Shared fixtures: one strict build of the real site, a local server for it, and Debian's Chromium."""
+"""Shared fixtures: one strict build of the real site per test run, a local server for it, and Debian's Chromium."""
 
 from __future__ import annotations
 
+import fcntl
 import functools
+import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
+import tempfile
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -35,33 +39,60 @@ class QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
-def site_port() -> int:
-    return free_port()
+class SharedSite:
+    """The real site, built once per test run however many workers run the tests, and served by the main
+    process on one port (the pages name their own address, so every worker must use the same one).
+
+    The main process (pytest's, or xdist's controller) starts the server in pytest_configure over a folder
+    that is still empty; the first worker that needs the site builds it there under a file lock, and the
+    others wait for that build and read its outcome, so a failed build is reported once per worker, not
+    rebuilt."""
+
+    def __init__(self, folder: Path, port: int):
+        self.folder, self.port = folder, port
+        self.site = folder / "site"
+        self.url = f"http://127.0.0.1:{port}/"
+
+    def as_dict(self) -> dict:
+        return {"folder": str(self.folder), "port": self.port}
+
+    def build(self) -> Path:
+        outcome = self.folder / "build-outcome.json"
+        with open(self.folder / "build.lock", "w") as lock:
+            fcntl.flock(lock, fcntl.LOCK_EX)  # released when the file closes
+            if not outcome.exists():
+                result = run_build(self.site, self.url)
+                outcome.write_text(json.dumps({"returncode": result.returncode, "stderr": result.stderr[-5000:]}))
+        result = json.loads(outcome.read_text())
+        assert result["returncode"] == 0, f"strict build failed:\n{result['stderr']}"
+        return self.site
+
+
+def shared_site(config) -> SharedSite:
+    settings = config.workerinput["lc_site"] if hasattr(config, "workerinput") else config.lc_site
+    return SharedSite(Path(settings["folder"]), settings["port"])
 
 
 @pytest.fixture(scope="session")
-def site_url(site_port) -> str:
-    return f"http://127.0.0.1:{site_port}/"
+def site_url(pytestconfig) -> str:
+    return shared_site(pytestconfig).url
 
 
 @pytest.fixture(scope="session")
-def built_site(tmp_path_factory, site_url) -> Path:
+def built_site(pytestconfig) -> Path:
     """The real mkdocs.yml built once, strictly, with site_url pointing at the test server."""
-    site_dir = tmp_path_factory.mktemp("site")
-    result = run_build(site_dir, site_url)
-    assert result.returncode == 0, f"strict build failed:\n{result.stderr[-5000:]}"
-    return site_dir
+    return shared_site(pytestconfig).build()
 
 
 @pytest.fixture(scope="session")
-def server(built_site, site_port, site_url):
-    handler = functools.partial(QuietHandler, directory=str(built_site))
-    httpd = ThreadingHTTPServer(("127.0.0.1", site_port), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield site_url
-    httpd.shutdown()
+def server(built_site, site_url):
+    return site_url
+
+
+@pytest.fixture(scope="session")
+def axe():
+    """axe-core for Playwright (its script is read once per worker)."""
+    return pytest.importorskip("axe_playwright_python.sync_playwright").Axe()
 
 
 @pytest.fixture(scope="session")
@@ -110,6 +141,12 @@ def pytest_terminal_summary(terminalreporter):
 
 
 def pytest_configure(config):
+    if not hasattr(config, "workerinput"):  # the main process: serve the folder the site will be built in
+        folder = Path(tempfile.mkdtemp(prefix="lc-site-"))
+        handler = functools.partial(QuietHandler, directory=str(folder / "site"))
+        config.lc_server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=config.lc_server.serve_forever, daemon=True).start()
+        config.lc_site = SharedSite(folder, config.lc_server.server_address[1]).as_dict()
     config.addinivalue_line("markers", "browser: drives Chromium (left out by `make test-fast`)")
     config.addinivalue_line("markers", "validator: runs the Nu HTML Checker on Java (left out by `make test-fast`)")
     config.addinivalue_line(
@@ -117,8 +154,25 @@ def pytest_configure(config):
     )
 
 
+@pytest.hookimpl(optionalhook=True)
+def pytest_configure_node(node):
+    """xdist's controller tells each worker where the shared site is built and served."""
+    node.workerinput["lc_site"] = node.config.lc_site
+
+
+def pytest_unconfigure(config):
+    if not hasattr(config, "workerinput") and hasattr(config, "lc_server"):
+        config.lc_server.shutdown()
+        shutil.rmtree(config.lc_site["folder"], ignore_errors=True)
+
+
 def pytest_collection_modifyitems(items):
-    """Every test that uses the browser, directly or through a fixture, is marked `browser`."""
+    """Every test that uses the browser, directly or through a fixture, is marked `browser`. A test that uses
+    a module-scoped fixture (a scratch build, mostly) runs on the same worker as the rest of its module, so
+    `-n auto --dist loadgroup` builds that fixture once."""
     for item in items:
         if "browser" in getattr(item, "fixturenames", ()):
             item.add_marker(pytest.mark.browser)
+        definitions = getattr(getattr(item, "_fixtureinfo", None), "name2fixturedefs", {})
+        if any(defs and defs[-1].scope == "module" for defs in definitions.values()):
+            item.add_marker(pytest.mark.xdist_group(item.module.__name__))

@@ -31,11 +31,6 @@ def describe(violations: list[dict]) -> list[str]:
     return lines
 
 
-@pytest.fixture(scope="module")
-def axe():
-    return axe_module.Axe()
-
-
 @pytest.fixture(params=list(PALETTES), ids=list(PALETTES))
 def palette_page(request, browser, server):
     """A fresh page whose browser asks for the light or the dark colour scheme (Material follows it)."""

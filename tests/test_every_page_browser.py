@@ -20,7 +20,7 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import expect
 from site_pages import site_pages, url_of
-from test_accessibility import AXE_OPTIONS, axe_module, describe
+from test_accessibility import AXE_OPTIONS, describe
 from test_content_safety_browser import COLLECT_VIOLATIONS, violations
 from test_phone_browser import BLOCK_STORAGE
 from test_privacy import Recorder
@@ -32,11 +32,6 @@ COLOUR_RULES = {
 }
 # Storage is blocked only once the test has named the tab so: window.name survives the reload.
 BLOCK_STORAGE_WHEN_ASKED = f'if (window.name === "lc-block-storage") {{ {BLOCK_STORAGE} }}'
-
-
-@pytest.fixture(scope="module")
-def axe():
-    return axe_module.Axe()
 
 
 def axe_problems(page, axe, options: dict) -> list[str]:
