@@ -1,5 +1,5 @@
 """Every built page in real Chromium, in one browser tab each: privacy, the security policy, axe-core in both
-palettes, and storage blocked.
+palettes, a 320-pixel screen, and storage blocked.
 
 Four checks used to open each of the 51 pages on their own (axe in each palette, the policy, privacy,
 storage blocked): about 230 page loads. Here each page is opened once, switched to the dark palette with
@@ -12,6 +12,7 @@ that failed, by name:
 - no Content-Security-Policy violation, on screen, for print, in the dark palette, with storage blocked;
 - axe-core's WCAG A/AA and best-practice rules in the light palette; in the dark one, the rules that
   depend on colour (the markup is the same in both palettes, so the others would only repeat);
+- at 320 px wide, no sideways scrolling;
 - with localStorage and sessionStorage throwing, as in a locked-down in-app browser, no error.
 """
 
@@ -62,6 +63,9 @@ def test_every_page_is_private_within_the_policy_and_accessible(browser, server,
         expect(page.locator("body")).to_have_attribute("data-md-color-scheme", "slate")
         found["axe, dark palette (colour rules)"] = axe_problems(page, axe, COLOUR_RULES)
         found["policy violations (screen, print, dark)"] = violations(page)
+        page.set_viewport_size({"width": 320, "height": 640})  # the narrowest phone still sold
+        width = page.evaluate("document.documentElement.scrollWidth")
+        found["sideways scrolling at 320 px"] = [f"the page is {width} px wide"] if width > 320 else []
         found["errors"] = list(recorder.errors)
 
         page.evaluate("window.name = 'lc-block-storage'")
