@@ -51,7 +51,7 @@ test: $(BIN)/.dev browser validator lint
 
 ## test-fast: lint and every test that needs no browser, no validator and no live preview (under a minute): for content edits
 test-fast: $(BIN)/.dev lint
-	$(BIN)/python -m pytest -m "not browser and not validator and not preview" -q
+	$(BIN)/python -m pytest -n auto --dist loadgroup -m "not browser and not validator and not preview" -q
 
 ## pins: re-resolve requirements.in into the exact pins of requirements.txt (pip-tools), then run make test
 pins:

@@ -149,6 +149,7 @@ def pytest_configure(config):
         config.lc_site = SharedSite(folder, config.lc_server.server_address[1]).as_dict()
     config.addinivalue_line("markers", "browser: drives Chromium (left out by `make test-fast`)")
     config.addinivalue_line("markers", "validator: runs the Nu HTML Checker on Java (left out by `make test-fast`)")
+    config.addinivalue_line("markers", "xdist_group(name): keeps tests on one pytest-xdist worker (set by conftest)")
     config.addinivalue_line(
         "markers", "preview: starts `make serve` and edits files under it (left out by `make test-fast`)"
     )
