@@ -1,6 +1,7 @@
 """The contributor surface: README commands, CI, workflows and issue forms agree with the Makefile."""
 
 import re
+import subprocess
 
 import yaml
 from conftest import ROOT
@@ -90,3 +91,19 @@ def test_every_package_asked_for_by_name_is_pinned_and_the_build_needs_no_test_t
     }
     assert wanted <= pins, f"add to requirements.txt (make pins): {sorted(wanted - pins)}"
     assert "opencc" in pins  # the Traditional edition is converted at build time, not only in tests
+
+
+def test_a_missing_debian_package_is_named_with_the_command_that_installs_it(tmp_path):
+    """Not root (a contributor's own machine): nothing is installed, and the message says what to run."""
+    (tmp_path / "id").write_text("#!/bin/sh\necho 1000\n")
+    (tmp_path / "id").chmod(0o755)
+    script = f". {ROOT / 'scripts' / 'debian-packages.sh'}; install_missing 'the browser tests' chromium fonts-noto-cjk"
+    env = {"PATH": f"{tmp_path}:/usr/bin:/bin"}
+    result = subprocess.run(["sh", "-c", script], env=env, capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "Debian packages for the browser tests are not installed: chromium fonts-noto-cjk",
+        "Install them, then run 'make test' again:  sudo apt-get install -y chromium fonts-noto-cjk",
+    ]
+    nothing_missing = subprocess.run(["sh", "-c", script.split(";")[0] + "; install_missing 'x'"], env=env)
+    assert nothing_missing.returncode == 0
