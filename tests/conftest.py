@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import functools
 import json
 import os
+import re
 import shutil
 import socket
 import subprocess
@@ -119,6 +121,27 @@ def page(browser, server):
     page.on("pageerror", lambda exc: page.console_errors.append(str(exc)))
     yield page
     context.close()
+
+
+PAGE_SCRIPT = re.compile(r"/assets/bundles/lc-[0-9a-f]{12}\.js$")
+
+
+@contextlib.contextmanager
+def page_script_held(page):
+    """Our page script (the bundle of hooks/page_assets.py) held back while the block runs, as on a slow
+    phone where the reader taps before it arrives; it is let through when the block ends."""
+    held = []
+
+    def hold(route):
+        held.append(route)
+
+    page.route(PAGE_SCRIPT, hold)
+    try:
+        yield held
+    finally:
+        for route in held:
+            route.continue_()
+        page.unroute(PAGE_SCRIPT)
 
 
 def translation_report(docs: Path = ROOT / "docs") -> list[str]:

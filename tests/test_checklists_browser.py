@@ -3,6 +3,7 @@
 import re
 
 import pytest
+from conftest import page_script_held
 from playwright.sync_api import expect
 
 EVIDENCE = '.lc-checklist[data-lc-checklist="preserve-evidence"]'
@@ -39,6 +40,20 @@ def test_ticks_survive_reload_and_show_on_the_source_page_and_in_chinese(page, s
     page.wait_for_url(f"{server}zh/checklists/")
     expect(page.locator(f"{EVIDENCE} .lc-checklist__progress")).to_have_text("已完成 2/8")
     expect(box(page, "witnesses")).to_be_checked()
+    assert page.console_errors == []
+
+
+def test_a_tick_made_before_the_script_arrives_is_kept_and_saved(page, server):
+    with page_script_held(page) as held:
+        page.goto(f"{server}checklists/", wait_until="commit")
+        box(page, "screenshots").check()  # the boxes are in the built page; the script is still on its way
+        assert held and page.locator(f"{EVIDENCE}[data-lc-ready]").count() == 0
+    progress = page.locator(f"{EVIDENCE} .lc-checklist__progress")
+    expect(progress).to_have_text("1 of 8 done")
+    expect(box(page, "screenshots")).to_be_checked()
+    page.reload()
+    expect(progress).to_have_text("1 of 8 done")
+    expect(box(page, "screenshots")).to_be_checked()
     assert page.console_errors == []
 
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
-from conftest import ROOT
+from conftest import ROOT, page_script_held
 from flowchart_graph import parse
 from playwright.sync_api import expect
 from pypdf import PdfReader
@@ -45,6 +45,22 @@ def sheet(page):
 def pdf_text(pdf: bytes) -> tuple[int, list[str]]:
     reader = PdfReader(io.BytesIO(pdf))
     return len(reader.pages), [page.extract_text() for page in reader.pages]
+
+
+def test_facts_entered_before_the_script_arrives_are_kept(page, server):
+    page.clock.set_fixed_time(TODAY)
+    with page_script_held(page) as held:
+        page.goto(f"{server}for-your-lawyer/?path={NORWICH}&reach=1-10", wait_until="commit")
+        page.check("input[name=where][value=group]")  # the form is in the built page
+        page.fill("input[name=seen]", "2026-11-20")
+        page.check("input[name=reach][value='10-100']")  # the reader's change wins over the address
+        assert held and page.evaluate("!document.documentElement.classList.contains('lc-sum-js')")
+    expect(sheet(page)).to_contain_text("It was posted in a WeChat group chat.")
+    expect(page).to_have_url(re.compile(r"where=group"))
+    query = parse_qs(urlparse(page.url).query)
+    assert query["seen"] == ["2026-11-20"] and query["reach"] == ["10-100"]
+    expect(page.locator("input[name=where][value=group]")).to_be_checked()
+    assert page.console_errors == []
 
 
 # --- the date arithmetic (pure functions of the page script, run in Chromium) ---------------------

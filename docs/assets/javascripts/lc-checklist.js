@@ -189,9 +189,16 @@
     if (list.hasAttribute("data-lc-ready")) return;
     list.setAttribute("data-lc-ready", "");
     list.querySelector(".lc-checklist__controls").hidden = false;
+    // A box ticked before this script ran (a slow phone) is the reader's latest word: kept, and saved.
+    var early = boxes(list).filter(function (box) { return box.checked; });
     var fromLink = ticksFromLocation()[list.getAttribute("data-lc-checklist")];
     if (fromLink) store.write(list.getAttribute("data-lc-checklist"), fromLink);
     restore(list);
+    if (early.length) {
+      early.forEach(function (box) { box.checked = true; });
+      save(list);
+      showProgress(list);
+    }
     if (/MicroMessenger/i.test(navigator.userAgent)) list.querySelector(".lc-checklist__wechat").hidden = false;
     list.querySelector(".lc-checklist__copy").addEventListener("click", function () {
       share(list, listAsText(list));

@@ -491,7 +491,19 @@
     setTimeout(function () { URL.revokeObjectURL(link.href); }, 0);
   });
 
+  /* The form is in the built page, so on a slow phone a reader may fill it in before this script runs
+   * (and going back, the browser puts earlier answers back). What the form holds now is the reader's
+   * latest word: it is kept, not overwritten by the address or storage. */
+  function takeEarlyInput() {
+    Array.prototype.forEach.call(form.querySelectorAll("input[name]"), function (input) {
+      if (FACTS.indexOf(input.name) === -1) return;
+      if (input.type === "radio") { if (input.checked) state.facts[input.name] = input.value; }
+      else if (dates.parse(input.value)) state.facts[input.name] = input.value;
+    });
+  }
+
   if (inWeChat) root.querySelector("[data-lc-sum-wechat]").hidden = false;
+  takeEarlyInput();
   fillForm();
   remember();
   render();
