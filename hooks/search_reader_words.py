@@ -79,11 +79,19 @@ def parse_reader_words(text: str, file: str = READER_FILE_NAME) -> tuple[list[En
         root = yaml.compose(text)
     except yaml.YAMLError as error:
         mark = getattr(error, "problem_mark", None)
-        return [], [Problem(file, mark.line + 1 if mark else 0, f"not valid YAML ({getattr(error, 'problem', error)}); put quotes around a value with ': ' in it")]
+        return [], [
+            Problem(
+                file,
+                mark.line + 1 if mark else 0,
+                f"not valid YAML ({getattr(error, 'problem', error)}); put quotes around a value with ': ' in it",
+            )
+        ]
     if root is None:
         return [], []
     if not isinstance(root, yaml.MappingNode):
-        return [], [Problem(file, root.start_mark.line + 1, "write one entry per page or section: 'page:' or 'page#id:'")]
+        return [], [
+            Problem(file, root.start_mark.line + 1, "write one entry per page or section: 'page:' or 'page#id:'")
+        ]
     entries: list[Entry] = []
     problems: list[Problem] = []
     seen: dict[str, int] = {}
@@ -93,7 +101,11 @@ def parse_reader_words(text: str, file: str = READER_FILE_NAME) -> tuple[list[En
         match = KEY.match(key)
         if not match:
             problems.append(
-                Problem(file, line, f"'{key}' is not a page: write the page's file name without .md, e.g. online or online#screenshots")
+                Problem(
+                    file,
+                    line,
+                    f"'{key}' is not a page: write the page's file name without .md, e.g. online or online#screenshots",
+                )
             )
             continue
         if key in seen:
@@ -113,7 +125,9 @@ def parse_reader_words(text: str, file: str = READER_FILE_NAME) -> tuple[list[En
                 fields[name] = field_value
         why = fields.get("why")
         if not isinstance(why, yaml.ScalarNode) or not str(why.value).strip():
-            problems.append(Problem(file, line, f"'{key}' has no 'why': say in a few words why readers type these words here"))
+            problems.append(
+                Problem(file, line, f"'{key}' has no 'why': say in a few words why readers type these words here")
+            )
         words = {}
         for name in ("en", "zh"):
             words[name], found = _words(fields[name], name, line, file) if name in fields else ((), [])
@@ -144,7 +158,9 @@ def word_problems(entries, stop: set[str], phrases: dict[str, str], file: str = 
                 problems.append(Problem(file, entry.line, f"{message}; remove it"))
             elif chinese and folded in phrases:
                 message = f"'{word}' in '{entry.key}' is searched as '{phrases[folded]}' (hooks/data/search-phrases"
-                problems.append(Problem(file, entry.line, f"{message}*.txt); list '{phrases[folded]}' instead, or neither"))
+                problems.append(
+                    Problem(file, entry.line, f"{message}*.txt); list '{phrases[folded]}' instead, or neither")
+                )
             elif chinese and folded in folded_seen:
                 message = f"'{word}' in '{entry.key}' is '{folded_seen[folded]}' once folded; keep one"
                 problems.append(Problem(file, entry.line, message))

@@ -96,7 +96,10 @@ def test_a_badly_written_entry_is_a_problem_at_its_line(text, expected):
 def test_words_that_could_never_match_are_problems():
     entries, _ = parse("online:\n  why: x\n  en: [what, gossip]\n  zh: [怎么办, 截圖, 截图, 騙徒]\n")
     found = messages(word_problems(entries, {"what", "怎么办"}, {"骗徒": "骗子"}, "words.yml"))
-    assert "words.yml:1: 'what' in 'online' is a stop word (hooks/data/search-stop-words.txt), never searched; remove it" in found
+    assert (
+        "words.yml:1: 'what' in 'online' is a stop word (hooks/data/search-stop-words.txt), never searched; remove it"
+        in found
+    )
     assert any("'怎么办' in 'online' is a stop word" in message for message in found)
     assert "words.yml:1: '截图' in 'online' is '截圖' once folded; keep one" in found
     assert any("'騙徒' in 'online' is searched as '骗子'" in message for message in found)
@@ -117,7 +120,12 @@ def test_entries_are_checked_against_the_english_pages_and_their_sections():
 
 
 def test_page_keys_and_section_ids():
-    assert [page_key(url) for url in ("./", "", "online/", "zh-only/deep/")] == ["index", "index", "online", "zh-only/deep"]
+    assert [page_key(url) for url in ("./", "", "online/", "zh-only/deep/")] == [
+        "index",
+        "index",
+        "online",
+        "zh-only/deep",
+    ]
     html = '<h1 id="t">T</h1><h2 id="group-chats">G</h2><h3 class="x" id=\'forwarding\'>F</h3><h4 id="deep">D</h4>'
     assert section_ids(html) == {"group-chats", "forwarding"}
 
@@ -144,12 +152,17 @@ def test_reader_words_are_folded_cut_spelled_weighted_and_marked():
 
 def test_the_index_puts_reader_words_after_the_title_and_after_their_section_heading():
     record = SearchRecord(
-        "online/", "Title", "intro", (Section("a", "Heading A", "text a", "group owner"), Section("b", "B", "text b")),
+        "online/",
+        "Title",
+        "intro",
+        (Section("a", "Heading A", "text a", "group owner"), Section("b", "B", "text b")),
         reader="gossip",
     )
     html = index_html(record, "en")
     assert re.search(rf"</h1><p [^>]*>{READER_START} gossip {READER_END}</p><p>intro</p>", html)
-    assert re.search(rf'<h2 id="a">Heading A</h2><p [^>]*>{READER_START} group owner {READER_END}</p><p>text a</p>', html)
+    assert re.search(
+        rf'<h2 id="a">Heading A</h2><p [^>]*>{READER_START} group owner {READER_END}</p><p>text a</p>', html
+    )
     assert '<h2 id="b">B</h2><p>text b</p>' in html
 
 
@@ -164,7 +177,7 @@ def test_index_entry_hands_each_section_its_words():
 def test_the_reviewed_file_is_well_written_and_names_real_pages_and_sections():
     entries, problems = reader_entries(READER_FILE)
     assert problems == (), messages(problems)
-    assert READER_FILE_NAME == READER_FILE.relative_to(ROOT).as_posix()
+    assert READER_FILE.relative_to(ROOT).as_posix() == READER_FILE_NAME
     pages = {}
     for source in (ROOT / "docs" / "en").glob("*.md"):
         ids, _ = heading_ids(source.read_text(encoding="utf-8"), str(source))
