@@ -50,17 +50,21 @@ class IndexRun:
 def bundle_tables(records: list[SearchRecord], language: str, index_pages: list[str]) -> dict[str, str]:
     """The small files lc-search.js fetches beside the bundle: the fold table cut down to this language's
     characters, the index's words with their page counts and the stop words (hooks/search_words.py), the
-    regional words (lc-phrases.json) and, for a generated edition, the unfold table."""
+    regional words (lc-phrases.json) and, for a generated edition, the unfold table. Reader words count as the
+    pages' words for the fold and phrase tables (a query must reach them), not for the unfold table (they are
+    never shown)."""
     texts = [fold(f"{record.title} {record.all_text}") for record in records]
+    reader = " ".join(fold(record.reader_words) for record in records)  # reader words: indexed, never shown
     counts = document_frequencies(index_pages)
     tables = {
-        FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), "".join(texts))),
+        FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), "".join(texts) + reader)),
         WORDS_ASSET: words_asset(counts, len(records)),
         STOP_ASSET: stop_asset(stop_words(), counts),
     }
     if language in GENERATED_EDITIONS:
         tables[UNFOLD_ASSET] = fold_asset(unfold_table(record.title + record.all_text for record in records))
-    tables[PHRASE_ASSET] = phrase_asset(phrase_table(" ".join(texts), " ".join(extra_words(text) for text in texts)))
+    synonyms = " ".join(extra_words(text) for text in texts)
+    tables[PHRASE_ASSET] = phrase_asset(phrase_table(" ".join(texts), f"{synonyms} {reader}"))
     return tables
 
 

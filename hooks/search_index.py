@@ -17,8 +17,10 @@ from pathlib import Path
 from background import Helper
 from languages import GENERATED_EDITIONS
 from mkdocs.plugins import event_priority
+from problems import report
 from search_bundle import abandon_bundles, cut_pages, finish_language_bundles, forget_pages, start_language_bundle
 from search_pages import pagefind_language
+from search_reader_words import check_entries, page_key, reader_entries, section_ids, words_for
 from ui_strings import strings_for
 
 log = logging.getLogger("mkdocs.hooks.search_index")
@@ -34,6 +36,9 @@ class BuildState:
     prefix: str = ""  # where this language lives below the site root: "" or "zh/"
     waiting: list[tuple] = field(default_factory=list)  # pages not yet handed to the helper: index_entry's arguments
     handed: list[Future] = field(default_factory=list)  # the helper's work for every language, in order
+    # The English edition's pages as the reader-words file is checked against them: page key → section ids.
+    sections: dict[str, set[str]] = field(default_factory=dict)
+    excluded: set[str] = field(default_factory=set)  # pages that search leaves out
 
     def hand_over(self) -> None:
         if self.waiting:
@@ -83,7 +88,9 @@ def on_config(config):
     STATE.language = config.theme["language"]
     STATE.prefix = "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
     STATE.waiting = []
+    STATE.sections, STATE.excluded = {}, set()
     STATE.handed.append(HELPER.submit(forget_pages, STATE.language))
+    report(reader_entries()[1], STATE.language)  # a badly written reader-words file: once per build
 
 
 def language_relative(url: str, prefix: str) -> str:
@@ -95,10 +102,16 @@ def language_relative(url: str, prefix: str) -> str:
 def on_page_content(html, page, config, files):
     language = config.theme["language"]
     # Untranslated pages copied in from the default language are not this language's results.
-    if getattr(page.file, "locale", language) != language or is_excluded(page.meta):
+    if getattr(page.file, "locale", language) != language:
         return html
     url = language_relative(page.url, STATE.prefix)
-    STATE.waiting.append((html, url, page.title or "", search_boost(page.meta), STATE.language))
+    key, anchors = page_key(url), section_ids(html)
+    if is_excluded(page.meta):
+        STATE.excluded.add(key)
+        return html
+    STATE.sections[key] = anchors
+    reader = words_for(reader_entries()[0], key, STATE.language, anchors)
+    STATE.waiting.append((html, url, page.title or "", search_boost(page.meta), STATE.language, reader))
     if len(STATE.waiting) >= BATCH:
         STATE.hand_over()
     return html
@@ -153,7 +166,16 @@ def on_build_error(error):
         HELPER.close()
 
 
+def check_reader_words() -> None:
+    """The reader-words file against the English edition, the one every page is written in first: an entry for a
+    page or a section that does not exist is a build problem at its line. (A translation that is behind and
+    lacks a section gives that section's words to its page: see words_for.)"""
+    if STATE.prefix == "" and STATE.sections:
+        report(check_entries(reader_entries()[0], STATE.sections, STATE.excluded), STATE.language)
+
+
 def on_env(env, config, files):
+    check_reader_words()
     start_index(config)
     # Every template, the 404 page included, gets what lc-search.html needs for this language.
     plugin = material_search(config.plugins)

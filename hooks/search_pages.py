@@ -7,7 +7,7 @@ importable by name, because hooks/background.py sends index_html to a helper pro
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
 from html.parser import HTMLParser
 
@@ -34,6 +34,7 @@ class Section:
     id: str
     heading: str
     text: str
+    reader: str = ""  # reader words for this section (hooks/search_reader_words.py), never shown
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,12 @@ class SearchRecord:
     text: str
     sections: tuple[Section, ...] = ()
     weight: float = 1.0  # front matter `search: {boost: …}`, Material's key: the glossary ranks below topic pages
+    reader: str = ""  # reader words for the page as a whole (hooks/search_reader_words.py), never shown
+
+    @property
+    def reader_words(self) -> str:
+        """All of the page's reader words, its own and its sections'."""
+        return " ".join(filter(None, [self.reader, *(section.reader for section in self.sections)]))
 
     @property
     def all_text(self) -> str:
@@ -133,28 +140,55 @@ def _indexed(text: str) -> str:
     return escape(spell_han(segment(fold(text))))
 
 
+# Reader words (hooks/search_reader_words.py) weigh like a keywords field: more than body text (1), less than any
+# heading (Pagefind: h2 6, h1 7) or the title. They sit right after the title or the section's heading, so that
+# Pagefind's excerpt around them also shows the heading and the start of the text, and between marks that
+# lc-search.js cuts out of excerpts with the words between them: READER_START, READER_MORE every READER_CHUNK
+# words (an excerpt of 24 words that starts or ends inside a long list still shows a mark, and which side of it
+# is reader words), READER_END. Nobody types the marks; they say nothing about a page.
+READER_WEIGHT = 3
+READER_START, READER_MORE, READER_END = "lcrwa", "lcrwm", "lcrwz"
+READER_CHUNK = 8
+
+
+def reader_html(words: str, weight: float = 1.0) -> str:
+    """Reader words as the index holds them: folded, cut, spelled, weighted and between their marks."""
+    cut = _indexed(words).split()
+    if not cut:
+        return ""
+    chunks = [" ".join(cut[i : i + READER_CHUNK]) for i in range(0, len(cut), READER_CHUNK)]
+    inner = f" {READER_MORE} ".join(chunks)
+    return f'<p data-pagefind-weight="{READER_WEIGHT * weight:g}">{READER_START} {inner} {READER_END}</p>'
+
+
 def index_html(record: SearchRecord, language: str, extra_words: str = "") -> str:
     """The page as Pagefind reads it: the title as the top heading, each section under its own heading with
     the section's id (Pagefind weighs headings above text, and returns the matching section as a sub-result
     that links to it), and words that readers use for the page's words (search synonyms), weighted low."""
     body = "".join(
-        f'<h2 id="{escape(section.id)}">{_indexed(section.heading)}</h2><p>{_indexed(section.text)}</p>'
+        f'<h2 id="{escape(section.id)}">{_indexed(section.heading)}</h2>'
+        f"{reader_html(section.reader, record.weight)}<p>{_indexed(section.text)}</p>"
         for section in record.sections
     )
     extra = f'<p data-pagefind-weight="{0.5 * record.weight:g}">{_indexed(extra_words)}</p>' if extra_words else ""
     content = (
         f'<h1 data-pagefind-meta="title:{escape(record.title)}">{_indexed(record.title)}</h1>'
-        f"<p>{_indexed(record.text)}</p>{body}"
+        f"{reader_html(record.reader, record.weight)}<p>{_indexed(record.text)}</p>{body}"
     )
     if record.weight != 1.0:
         content = f'<div data-pagefind-weight="{record.weight:g}">{content}</div>'
     return f'<html lang="{pagefind_language(language)}"><body>{content}{extra}</body></html>'
 
 
-def index_entry(html: str, url: str, title: str, weight: float, language: str) -> tuple[SearchRecord, str]:
-    """A rendered page as its search record and its index HTML (with its search synonyms)."""
+def index_entry(
+    html: str, url: str, title: str, weight: float, language: str, reader: tuple[str, dict[str, str]] = ("", {})
+) -> tuple[SearchRecord, str]:
+    """A rendered page as its search record and its index HTML (with its search synonyms, and its reader words:
+    the page's own and {section id: the section's}, from hooks/search_reader_words.words_for)."""
     intro, sections = page_sections(html)
-    record = SearchRecord(url, title, intro, sections, weight)
+    page_words, section_words = reader
+    sections = tuple(replace(section, reader=section_words.get(section.id, "")) for section in sections)
+    record = SearchRecord(url, title, intro, sections, weight, page_words)
     return record, index_html(record, language, extra_words(fold(record.title + " " + record.all_text)))
 
 

@@ -103,12 +103,29 @@ def test_a_hong_kong_or_taiwan_word_finds_the_simplified_word_and_opens_at_its_s
     # 軟體 (Taiwan) folds character by character to 软体, which no page uses; the phrase table has 软件.
     page.goto(f"{server}zh/")
     results = search(page, "軟體")
-    expect(results.first.locator("p mark").first).to_have_text("软件")
+    # The first result may have 软件 only among its reader words (交友软件), which are never shown.
+    expect(results.locator("p mark").filter(has_text="软件").first).to_have_text("软件")
     assert "zh/scams/" in hrefs(page, server)[:3]
     # 法援, Hong Kong's short form of 法律援助, opens the help page at its legal-aid section.
     page.goto(f"{server}zh-Hant/")
     search(page, "法援")
     assert links_of(page, server)[0] == "zh-Hant/help/#legal-aid"
+    assert page.console_errors == []
+
+
+def test_reader_words_find_their_section_and_are_never_shown(page, server):
+    # hooks/data/search-reader-words.yml: "group owner" and 群主 are on no page's text; 蒐證 (Taiwan) folds to 搜证.
+    for start, query, expected in (
+        ("", "group owner", "online/#who-is-liable"),
+        ("zh/", "群主", "zh/online/#who-is-liable"),
+        ("zh-Hant/", "蒐證", "zh-Hant/online/#screenshots"),
+    ):
+        page.goto(server + start)
+        results = search(page, query)
+        assert expected in links_of(page, server)[:3], (query, links_of(page, server))
+        for index in range(results.count()):
+            shown = results.nth(index).inner_text()
+            assert "lcrw" not in shown and "group admin" not in shown and "群管" not in shown, shown
     assert page.console_errors == []
 
 

@@ -247,6 +247,19 @@
     return out;
   }
 
+  // Reader words (hooks/search_reader_words.py) are indexed, never shown: the index puts lcrwa before them, lcrwm
+  // after every eight and lcrwz after them (search_pages.reader_html), so that an excerpt that begins or ends
+  // among them still tells which side of each mark they are on.
+  function withoutReaderWords(flat) {
+    var parts = flat.split(/\s*\blcrw([amz])\b\.?\s*/);
+    var kept = [];
+    for (var i = 0; i < parts.length; i += 2) {
+      var reader = i > 0 ? parts[i - 1] !== "z" : i + 1 < parts.length && parts[i + 1] !== "a";
+      if (!reader && parts[i]) kept.push(parts[i]);
+    }
+    return kept.join(" ");
+  }
+
   // Pagefind's excerpt as text and <mark> only, whatever else it might hold.
   function excerptNodes(html, unfolded) {
     var template = document.createElement("template");
@@ -256,6 +269,7 @@
       var shown = unfold(unspell(node.textContent), unfolded);
       flat += node.nodeName === "MARK" ? "\u0001" + shown + "\u0002" : shown;
     });
+    flat = withoutReaderWords(flat);
     // Pagefind joins a heading to its text with a Latin full stop: after Chinese, a 。 (or nothing after
     // Chinese punctuation) reads right.
     flat = flat
