@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from background import Helper
+from jieba_store import prepare as prepare_jieba
 from languages import GENERATED_EDITIONS
 from mkdocs.plugins import event_priority
 from search_bundle import abandon_bundles, cut_pages, finish_language_bundles, forget_pages, start_language_bundle
@@ -83,6 +84,9 @@ def on_config(config):
     STATE.language = config.theme["language"]
     STATE.prefix = "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
     STATE.waiting = []
+    # First the helper loads jieba's dictionary (once per process; on the second core, so the main process
+    # never loads it, see hooks/jieba_store.py), then it forgets what a failed build left.
+    STATE.handed.append(HELPER.submit(prepare_jieba))
     STATE.handed.append(HELPER.submit(forget_pages, STATE.language))
 
 
