@@ -51,3 +51,8 @@ class Helper:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+# The build's one helper process, shared by the hooks that hand it work: hooks/search_index.py (which
+# closes it at the end of each build) and hooks/content_safety.py.
+HELPER = Helper()

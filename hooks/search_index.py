@@ -14,7 +14,7 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from background import Helper
+from background import HELPER
 from jieba_store import prepare as prepare_jieba
 from languages import GENERATED_EDITIONS
 from mkdocs.plugins import event_priority
@@ -43,7 +43,6 @@ class BuildState:
 
 
 STATE = BuildState()
-HELPER = Helper()  # cuts pages into words and runs Pagefind in a second process while MkDocs renders
 BATCH = 4  # pages handed to the helper at a time
 
 
