@@ -2,7 +2,8 @@
 
 MkDocs builds on one core. Cutting Chinese into words for the search index is pure Python and takes
 as long as rendering the Chinese pages, so a forked helper process does it meanwhile. The helper is
-forked after jieba has loaded its dictionary, and shares it rather than loading it again.
+forked as the build starts and loads jieba's dictionary itself, first thing, so the main process never
+pays for it (hooks/jieba_store.py).
 
 Forking is only safe in a process with a single thread on Linux: `mkdocs build`. Under `mkdocs serve`
 (whose server runs in threads), on macOS and on Windows the same work simply runs in place.
@@ -50,3 +51,8 @@ class Helper:
         if self._pool is not None:
             self._pool.shutdown()
             self._pool = None
+
+
+# The build's one helper process, shared by the hooks that hand it work: hooks/search_index.py (which
+# closes it at the end of each build) and hooks/content_safety.py.
+HELPER = Helper()

@@ -34,7 +34,7 @@ class _WarningCounter(logging.Handler):
         self.messages: list[str] = []
 
     def emit(self, record: logging.LogRecord) -> None:
-        self.counts[self.language] += 1
+        self.counts[getattr(record, "lc_language", self.language)] += 1  # a late report names its language
         self.messages.append(record.getMessage())
 
 

@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+import jieba_store
 from languages import build_language
 from mkdocs.plugins import event_priority
 from problems import Problem, report
@@ -155,11 +156,10 @@ def looks_like_a_name(term: str, word: str, text: str, offset: int) -> bool:
 
 
 def word_boundaries(text: str) -> set[int]:
-    """Offsets in text where jieba's segmentation starts or ends a word."""
-    import jieba
-
+    """Offsets in text where jieba's segmentation starts or ends a word (hooks/jieba_store.py: without
+    loading jieba's whole dictionary into this process when the helper has stored it)."""
     bounds = {0, len(text)}
-    for _, start, end in jieba.tokenize(text):
+    for _, start, end in jieba_store.tokenizer().tokenize(text):
         bounds.update((start, end))
     return bounds
 

@@ -61,16 +61,18 @@ CURRENT = BuildProblems(set(), Counter())
 GENERATED_PREFIXES = ("docs/zh-Hant/",)  # generated editions: their source page carries the problem
 
 
-def report(problems, language: str = "", logger: logging.Logger = log) -> None:
+def report(problems, language: str = "", logger: logging.Logger = log, late: bool = False) -> None:
     """Log each problem once per build, as a warning (which fails the strict build).
 
     A problem in a generated edition's file is dropped: the same problem is reported at the page it was
-    generated from, in words the contributor can fix there."""
+    generated from, in words the contributor can fix there. `late`: reported after its language's build
+    (a check the helper process ran), so the record names its language for hooks/build_report.py's count."""
+    extra = {"lc_language": language} if late else None
     for problem in sorted(problems):
         if problem.file.startswith(GENERATED_PREFIXES):
             continue
         if CURRENT.add(problem, language):
-            logger.warning(str(problem))
+            logger.warning(str(problem), extra=extra)
 
 
 def summary(per_language: Counter) -> str:

@@ -14,7 +14,8 @@ from concurrent.futures import Future
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from background import Helper
+from background import HELPER
+from jieba_store import prepare as prepare_jieba
 from languages import GENERATED_EDITIONS
 from mkdocs.plugins import event_priority
 from problems import report
@@ -47,7 +48,6 @@ class BuildState:
 
 
 STATE = BuildState()
-HELPER = Helper()  # cuts pages into words and runs Pagefind in a second process while MkDocs renders
 BATCH = 4  # pages handed to the helper at a time
 
 
@@ -89,6 +89,9 @@ def on_config(config):
     STATE.prefix = "" if i18n is None or i18n.is_default_language_build else f"{i18n.current_language}/"
     STATE.waiting = []
     STATE.sections, STATE.excluded = {}, set()
+    # First the helper loads jieba's dictionary (once per process; on the second core, so the main process
+    # never loads it, see hooks/jieba_store.py), then it forgets what a failed build left.
+    STATE.handed.append(HELPER.submit(prepare_jieba))
     STATE.handed.append(HELPER.submit(forget_pages, STATE.language))
     report(reader_entries()[1], STATE.language)  # a badly written reader-words file: once per build
 

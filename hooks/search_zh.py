@@ -1,7 +1,8 @@
-"""Chinese search: load our legal-terms dictionary into jieba and keep jieba quiet on stderr.
+"""Chinese search: our legal-terms dictionary for jieba, with jieba quiet on stderr, and the cutting of text.
 
-Material segments Chinese text with jieba when it is importable; this hook makes jieba keep our legal
-terms (诺威奇令, 不方便法院, …) whole, so a reader's query matches them wherever they sit in a sentence.
+Our legal terms (诺威奇令, 不方便法院, …) are kept whole, so a reader's query matches them wherever they sit in
+a sentence. The dictionary is loaded where the search helper's work runs (hooks/jieba_store.prepare, sent
+by hooks/search_index.py), not in the main process at start-up.
 """
 
 from __future__ import annotations
@@ -21,10 +22,6 @@ def load_legal_terms(dictionary: Path = LEGAL_TERMS) -> None:
     jieba.setLogLevel(logging.WARNING)
     jieba.load_userdict(str(dictionary))
     _spaced_words.cache_clear()  # words cut before the terms were known may now be cut otherwise
-
-
-def on_startup(command, dirty):
-    load_legal_terms()
 
 
 # Runs of Han characters (with Extension A and the compatibility block); everything else is left as is.

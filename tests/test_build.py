@@ -157,6 +157,24 @@ def test_an_unknown_page_or_section_in_the_reader_words_fails_the_build_naming_t
     assert not (tmp_path / "site").exists()
 
 
+def test_a_problem_only_the_helpers_html_check_finds_still_fails_the_build_once_and_leaves_no_site(tmp_path):
+    # hooks/content_safety.py hands each page's HTML to the helper process and collects what it found at
+    # the end of the build: the one problem must still fail it, at its file and line, counted under its
+    # edition, with nothing left to publish.
+    project = copy_project(tmp_path)
+    page = project / "docs" / "zh" / "help.md"
+    page.write_text(
+        page.read_text(encoding="utf-8").rstrip("\n") + '\n\n<iframe src="https://example.com/"></iframe>\n'
+    )
+    line = page.read_text(encoding="utf-8").count("\n")
+    site = tmp_path / "site"
+    result = run_build(site, "http://127.0.0.1:1/", config=project / "mkdocs.yml")
+    assert result.returncode != 0 and not site.exists()
+    message = f"docs/zh/help.md:{line}: <iframe> is not allowed in a page: it shows another site's page"
+    assert result.stderr.count(message) == 1, result.stderr[-3000:]
+    assert "1 problem in all editions (zh: 1)" in result.stderr
+
+
 def test_properdocs_builds_the_same_site(tmp_path, site_url):
     pytest.importorskip("properdocs")
     result = run_build(tmp_path / "site", site_url, generator="properdocs")
