@@ -8,6 +8,7 @@ import contextlib
 import functools
 import re
 import threading
+import urllib.request
 from http.server import ThreadingHTTPServer
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -145,7 +146,13 @@ def elsewhere_build(tmp_path_factory):
     custom domain serves /<repository>/), served here under /site/ from a different port."""
     host = tmp_path_factory.mktemp("host")
     wrong = f"http://127.0.0.1:{free_port()}/site/"
-    result = run_build(host / "site", wrong)
+    # The same build also asks for web fonts, as a contributor might: overrides/main.html must keep them off.
+    project = copy_project(tmp_path_factory.mktemp("fonts"))
+    config = project / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert text.count("  font: false\n") == 1
+    config.write_text(text.replace("  font: false\n", "  font:\n    text: Roboto\n"), encoding="utf-8")
+    result = run_build(host / "site", wrong, config=config)
     assert result.returncode == 0, result.stderr[-3000:]
     with serving(host) as address:
         yield wrong, address + "site/"
@@ -171,6 +178,14 @@ def test_a_build_whose_site_url_names_another_origin_requests_nothing_from_it(br
     assert [url for url in page.requested if url.startswith("http") and not url.startswith(address)] == []
     assert violations(page) == []
     context.close()
+
+
+def test_web_fonts_stay_off_even_when_mkdocs_yml_asks_for_them(elsewhere_build):
+    _, address = elsewhere_build
+    for path in ("", "zh/", "zh-Hant/what-to-do/"):
+        with urllib.request.urlopen(address + path) as response:
+            page = response.read().decode("utf-8")
+        assert "fonts.googleapis.com" not in page and "fonts.gstatic.com" not in page, path
 
 
 def test_a_build_for_a_sub_path_works_served_under_that_path(browser, elsewhere_build):
