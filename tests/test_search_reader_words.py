@@ -4,17 +4,12 @@ which page and section each word goes to, and how the index holds them (hooks/se
 from __future__ import annotations
 
 import re
-import sys
-from pathlib import Path
 
 import pytest
-
-ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "hooks"))
-
-import search_zh  # noqa: E402
-from page_ids import heading_ids  # noqa: E402
-from search_pages import (  # noqa: E402
+import search_zh
+from conftest import ROOT
+from page_ids import heading_ids
+from search_pages import (
     READER_END,
     READER_MORE,
     READER_START,
@@ -26,7 +21,7 @@ from search_pages import (  # noqa: E402
     reader_html,
     spell_han,
 )
-from search_reader_words import (  # noqa: E402
+from search_reader_words import (
     READER_FILE,
     READER_FILE_NAME,
     check_entries,
