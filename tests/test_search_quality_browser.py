@@ -35,7 +35,6 @@ def test_the_held_out_slice_finds_its_pages(browser, server):
                 found += 1
             else:
                 misses.append(f"{query['id']} {query['q']!r}: {pages[:3]}")
-            page.keyboard.press("Escape")
         context.close()
     assert len(SLICE) == 30
     assert found >= AT_LEAST_IN_TOP_3, f"{found} of 30 in the top 3; misses:\n" + "\n".join(misses)
