@@ -148,8 +148,8 @@ def overview_markdown(markdown, page, config, files):
     chart_path = path.with_name(name)
     url = sibling_url(page, files, name)
     if url is None or not chart_path.exists():
-        report([Problem(where, 1, f"{name} does not exist beside this overview page; an overview page is named "
-                        f"after its flowchart page, <name>{OVERVIEW_SUFFIX}")], config.theme["language"], log)
+        message = f"{name} does not exist beside this overview page, which is named after it: <name>{OVERVIEW_SUFFIX}"
+        report([Problem(where, 1, message)], config.theme["language"], log)
         return markdown
     chart, _ = parse(chart_path.read_text(encoding="utf-8"), where)  # its problems are the flowchart page's
     page.lc_flowchart_overview = (chart, url) if chart is not None and chart.start in chart.node_map() else None
@@ -165,7 +165,8 @@ def on_page_markdown(markdown, page, config, files):
         return overview_markdown(markdown, page, config, files)
     if "<!-- flowchart" not in markdown:
         return markdown
-    page.lc_flowchart_overview_url = sibling_url(page, files, posixpath.basename(page.file.src_uri)[:-3] + OVERVIEW_SUFFIX)
+    overview = posixpath.basename(page.file.src_uri).removesuffix(".md") + OVERVIEW_SUFFIX
+    page.lc_flowchart_overview_url = sibling_url(page, files, overview)
     path, where = shown_source_of(page, config)
     other_where = other_language_path(where).as_posix()
     chart, errors = check_file(path, where, other_where)
@@ -183,11 +184,15 @@ def on_page_markdown(markdown, page, config, files):
 
 def render_overview(page, config) -> None:
     chart, flowchart_url = page.lc_flowchart_overview
-    rendered = config.theme.get_env().get_template(OUTLINE_TEMPLATE).render(
-        ui=strings_for(config.theme["language"]),
-        tree=outline(chart),
-        flowchart_url=flowchart_url,
-        canonical_url=page.canonical_url or "",
+    rendered = (
+        config.theme.get_env()
+        .get_template(OUTLINE_TEMPLATE)
+        .render(
+            ui=strings_for(config.theme["language"]),
+            tree=outline(chart),
+            flowchart_url=flowchart_url,
+            canonical_url=page.canonical_url or "",
+        )
     )
     page.content = page.content.replace(OVERVIEW_MARKER, rendered, 1)
 
