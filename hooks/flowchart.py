@@ -184,15 +184,10 @@ def on_page_markdown(markdown, page, config, files):
 
 def render_overview(page, config) -> None:
     chart, flowchart_url = page.lc_flowchart_overview
-    rendered = (
-        config.theme.get_env()
-        .get_template(OUTLINE_TEMPLATE)
-        .render(
-            ui=strings_for(config.theme["language"]),
-            tree=outline(chart),
-            flowchart_url=flowchart_url,
-            canonical_url=page.canonical_url or "",
-        )
+    template = config.theme.get_env().get_template(OUTLINE_TEMPLATE)
+    ui = strings_for(config.theme["language"])
+    rendered = template.render(
+        ui=ui, tree=outline(chart), flowchart_url=flowchart_url, canonical_url=page.canonical_url or ""
     )
     page.content = page.content.replace(OVERVIEW_MARKER, rendered, 1)
 
