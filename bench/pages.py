@@ -86,7 +86,7 @@ def transferred(browser, url: str) -> dict:
 
 def own_assets(site: Path, pages: dict[str, str] | None = None) -> dict:
     """gzip size of our own JS and CSS: each file as built (minified by hooks/minify_assets.py), and what each
-    key page of each edition loads of ours (its two bundles from hooks/page_assets.py and lc-search.js), which
+    key page of each edition loads of ours (its two bundles from hooks/page_assets.py, lc-search.js inside), which
     is what the budget counts."""
     docs = ROOT / "docs"
     files = sorted((docs / "assets" / "javascripts").glob("*.js")) + sorted(

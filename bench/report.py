@@ -69,8 +69,9 @@ def render_pages(pages: dict, own: dict) -> list[str]:
     return [
         *lines,
         "",
-        f"Target: ≤ {ARTICLE_KB} KB per article page. Our own JS + CSS a page loads (gzip; its two bundles and "
-        f"lc-search.js): at most {kb(own.get('per_page_max', 0))} KB (target ≤ {own['target_kb']} KB): {per_page}.",
+        f"Target: ≤ {ARTICLE_KB} KB per article page. Our own JS + CSS a page loads (gzip; its two bundles, "
+        f"lc-search.js inside): at most {kb(own.get('per_page_max', 0))} KB "
+        f"(target ≤ {own['target_kb']} KB): {per_page}.",
         "",
         f"Each file of ours as built, gzip (all together {kb(own['total'])} KB, more than any page loads): {files}",
         "",

@@ -5,8 +5,10 @@ also need their own, asked for by a hook: `require(page, "lc-checklist")` adds
 assets/stylesheets/lc-checklist.css and assets/javascripts/lc-checklist.js. Instead of one request per
 file (seven to nine on a checklist page), overrides/main.html links one bundle of each kind, made here from
 the files a page needs, in order, minified (hooks/minify_assets.py), named by its content so that a
-browser may keep it. A handful of bundles serve the whole site. lc-search.js is the exception: it must run
-before Material's own script (overrides/partials/lc-search.html), so it stays a file of its own.
+browser may keep it. A handful of bundles serve the whole site. The script comes before Material's own,
+because its search module (lc-search.js) must take the search box over before Material starts; the other
+modules start after Material's start-up, through lc-page.js. lc-search-cut.js is not bundled: lc-search.js
+imports it only for a query with Chinese.
 """
 
 from __future__ import annotations

@@ -131,8 +131,9 @@ PAGE_SCRIPT = re.compile(r"/assets/bundles/lc-[0-9a-f]{12}\.js$")
 
 @contextlib.contextmanager
 def page_script_held(page):
-    """Our page script (the bundle of hooks/page_assets.py) held back while the block runs, as on a slow
-    phone where the reader taps before it arrives; it is let through when the block ends."""
+    """Our one page script (the bundle of hooks/page_assets.py: the search and every page module) held back
+    while the block runs, as on a slow phone where the reader taps before it arrives; it is let through when
+    the block ends. Material's bundle comes after it in the page, so it waits too, as it would on that phone."""
     held = []
 
     def hold(route):

@@ -311,8 +311,19 @@ def render_partial(chart, language="en"):
         ui=ui,
         language=language,
         graph={**graph_data(chart), "strings": {k: v for k, v in ui.items() if k.startswith("flowchart_")}},
-        tree=outline(chart),
+        overview_url="../what-to-do-overview/",
         canonical_url="https://example.org/what-to-do/?a=1&b=<2>",
+    )
+
+
+def render_outline(chart, language="en"):
+    """The overview page's partial, as the hook renders it there."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(str(ROOT / "overrides")))
+    return env.get_template("partials/lc-flowchart-outline.html").render(
+        ui=strings_for(language),
+        tree=outline(chart),
+        flowchart_url="../what-to-do/",
+        canonical_url="https://example.org/what-to-do-overview/",
     )
 
 
@@ -320,7 +331,7 @@ def test_the_partial_escapes_every_data_string():
     hostile = GOOD.replace("First question?", "Is <script>alert(1)</script> & 'quoted'?")
     chart, _ = chart_of(hostile)
     html = render_partial(chart)
-    assert "<script>alert" not in html
+    assert "<script>alert" not in html and "<script>alert" not in render_outline(chart)
     assert "Is &lt;script&gt;alert(1)&lt;/script&gt; &amp; &#39;quoted&#39;?" in html
     assert "https://example.org/what-to-do/?a=1&amp;b=&lt;2&gt;" in html
     island = re.search(r'<script type="application/json" id="lc-fc-data">(.*?)</script>', html, re.S).group(1)
@@ -330,12 +341,14 @@ def test_the_partial_escapes_every_data_string():
     assert "<!--lc-flowchart-document-->" in html
 
 
-def test_the_partial_outline_lists_every_node():
+def test_the_overview_lists_every_node_linking_to_the_guide_at_it():
     chart, _ = chart_of(GOOD)
-    html = render_partial(chart, "zh")
+    html = render_outline(chart, "zh")
     for node in chart.nodes:
-        assert f'href="#{node.id}"' in html
-    assert "（见上文）" in html and "整个流程一览" in html
+        assert f'href="../what-to-do/#{node.id}"' in html
+    assert "（见上文）" in html and 'aria-label="整个流程一览"' in html
+    assert 'href="../what-to-do-overview/">整个流程一览</a>：' in render_partial(chart, "zh")
+    assert "lc-fc-outline" not in render_partial(chart, "zh")  # the flowchart page only links to it
 
 
 # --- the real page -------------------------------------------------------------------------------

@@ -236,11 +236,6 @@
     if (event.persisted) document.querySelectorAll(".lc-checklist[data-lc-ready]").forEach(restore);
   });
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(setUpAll); // Material's page lifecycle
-  } else if (document.readyState === "loading") {
-    document.addEventListener("DOMContentLoaded", setUpAll);
-  } else {
-    setUpAll();
-  }
+  // Once the page is parsed, after Material's start-up, and on every page Material shows (lc-page.js).
+  (window.lcOnPage || function (setUp) { setUp(); })(setUpAll);
 })();

@@ -62,9 +62,5 @@
     });
   }
 
-  if (window.document$ && typeof window.document$.subscribe === "function") {
-    window.document$.subscribe(offerEdition);
-  } else {
-    offerEdition();
-  }
+  (window.lcOnPage || function (setUp) { setUp(); })(offerEdition); // lc-page.js
 })();

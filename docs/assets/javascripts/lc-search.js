@@ -3,7 +3,9 @@
  * small WebAssembly and the index pieces for the words typed. Chinese is folded from Traditional
  * to Simplified (a compact table made at build time) and cut into the index's own words
  * (lc-search-cut.js and this edition's lc-words.json, fetched only for a query with Chinese).
- * Design and measurements: contrib/search.md. Loaded before Material's bundle, on purpose. */
+ * Design and measurements: contrib/search.md. Part of our one bundle, which comes before Material's script
+ * (overrides/main.html) so that this runs before Material starts, as soon as the bundle arrives; its
+ * settings are the bundle's own data-lc-* attributes (overrides/partials/lc-search.html). */
 (function () {
   "use strict";
 
@@ -11,7 +13,7 @@
   var dialog = document.querySelector('.md-search[data-md-component="search"]');
   var form = document.forms.namedItem("search");
   var toggle = document.getElementById("__search");
-  if (!script || !dialog || !form || !toggle) return;
+  if (!script || !script.hasAttribute("data-lc-bundle") || !dialog || !form || !toggle) return;
 
   // Material fetches its whole-site index when it finds these at start-up: take the box over first.
   dialog.removeAttribute("data-md-component");
@@ -23,7 +25,7 @@
   // A generated Traditional edition: excerpts come back folded to Simplified and are shown in Traditional.
   var unfoldUrl = script.getAttribute("data-lc-unfold");
   var pageCount = Number(script.getAttribute("data-lc-pages")) || 20; // pages in this edition's index
-  var cutUrl = new URL("lc-search-cut.js", script.src).href;
+  var cutUrl = new URL(script.getAttribute("data-lc-cut"), window.location.href).href; // imported when needed
   var text = {};
   ["placeholder", "loading", "none", "one", "other", "error", "more"].forEach(function (key) {
     text[key] = script.getAttribute("data-lc-" + key) || "";
