@@ -423,3 +423,17 @@ def test_a_broken_translation_fails_the_strict_build_in_both_languages(tmp_path)
         result.stderr,
     )
     assert re.search(r"docs/zh/what-to-do\.md:\d+: node 'youth-help' cannot be reached", result.stderr)
+
+
+@pytest.mark.parametrize("language", ["en", "zh"])
+def test_the_overview_page_cites_what_its_flowchart_page_cites(language):
+    # The overview restates what-to-do.md node by node, so its authorities are that page's: a source added
+    # there must be added to the overview's front matter too (copy the `sources:` list across).
+    from translations import split_front_matter
+
+    def sources(name: str) -> list[dict]:
+        return split_front_matter((ROOT / "docs" / language / name).read_text(encoding="utf-8"))[0]["sources"]
+
+    assert sources("what-to-do-overview.md") == sources("what-to-do.md"), (
+        f"docs/{language}/what-to-do-overview.md: copy the sources list of docs/{language}/what-to-do.md"
+    )
