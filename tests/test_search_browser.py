@@ -145,13 +145,20 @@ def test_the_cut_takes_the_likeliest_known_words_and_leaves_unknown_characters_o
     page.goto(f"{server}zh/")
     cuts = page.evaluate(
         """async (url) => {
-          const { readWords, cut } = await import(url);
+          const { readWords, cut, shardOf } = await import(url);
           const words = readWords({ pages: 9, df: { "1": "截图 当 诺威奇令 诺威", "3": "证据 吗", "9": "可以 的" } });
-          return [cut("截图可以当证据吗", words), cut("申请诺威奇令", words), cut("告佢", words), cut("", words)];
+          // Shards read together, each with the whole vocabulary's total and longest word, cut the same.
+          const shards = readWords([
+            { pages: 9, total: 28, longest: 4, df: { "1": "截图 当 诺威奇令 诺威" } },
+            { pages: 9, total: 28, longest: 4, df: { "3": "证据 吗", "9": "可以 的" } },
+          ]);
+          return [cut("截图可以当证据吗", words), cut("申请诺威奇令", words), cut("告佢", words), cut("", words),
+                  cut("截图可以当证据吗", shards), shards.total === words.total, shardOf("诽")];
         }""",
         f"{server}assets/javascripts/lc-search-cut.js",
     )
-    assert cuts == [["截图", "可以", "当", "证据", "吗"], ["诺威奇令"], [], []]
+    assert cuts == [["截图", "可以", "当", "证据", "吗"], ["诺威奇令"], [], [], ["截图", "可以", "当", "证据", "吗"], True,
+                    ord("诽") % 64]
 
 
 def test_a_query_of_characters_no_page_has_finds_nothing(page, server):
@@ -229,8 +236,8 @@ def test_traditional_table_is_fetched_only_for_chinese_queries(page, server):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server)
     search(page, "defamation")
-    chinese = ("lc-fold.json", "lc-phrases.json", "lc-words.json", "lc-search-cut.js")
-    assert not [url for url in requested if url.endswith(chinese)]
+    chinese = ("lc-fold.json", "lc-phrases.json", "lc-search-cut.js")
+    assert not [url for url in requested if url.endswith(chinese) or "lc-words" in url]
     assert [url for url in requested if url.endswith("pagefind/lc-stop.json")]  # with Pagefind's loader
     field = page.locator("input.md-search__input")
     field.fill("誹謗")
@@ -238,6 +245,9 @@ def test_traditional_table_is_fetched_only_for_chinese_queries(page, server):
     expect(page.locator(".md-search-result__item").first).to_contain_text("诽谤")
     for name in chinese:
         assert [url for url in requested if url.endswith(name)], name
+    # Only the shards of the query's (folded) characters, 诽 and 谤 (hooks/search_words.shard_of), not the others.
+    shards = sorted({url.rsplit("/", 1)[1] for url in requested if "/lc-words-" in url})
+    assert shards == sorted({f"lc-words-{ord(ch) % 64:02x}.json" for ch in "诽谤"}), shards
 
 
 def test_keyboard_opens_moves_through_and_closes_search(page, server):
