@@ -262,3 +262,14 @@ def test_keyboard_opens_moves_through_and_closes_search(page, server):
     expect(page.locator("a.md-search-result__link").first).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_a_topic_word_finds_the_topic_page_above_the_questionnaire(page, server):
+    # The questionnaire (what-to-do) and the home page sum every topic up and link to its page: they rank below
+    # it (front matter search: boost 0.7). Before, both questions found the questionnaire first.
+    page.goto(f"{server}zh/")
+    for query, expected in (("诉讼时效是多久", "zh/defamation/"), ("怎么告人", "zh/options/")):
+        found = [search_quality.relative(href, server)[0] for href in search_quality.search(page, query)]
+        assert found[0] == expected, (query, found[:3])
+        page.keyboard.press("Escape")
+    assert page.console_errors == []
