@@ -273,3 +273,12 @@ def test_a_topic_word_finds_the_topic_page_above_the_questionnaire(page, server)
         assert found[0] == expected, (query, found[:3])
         page.keyboard.press("Escape")
     assert page.console_errors == []
+
+
+def test_wechat_typed_in_latin_letters_in_a_chinese_query_weighs_as_little_as_微信(page, server):
+    # The Chinese pages write 微信, and WeChat only in a few names (WeChat International …): without the search
+    # synonym 微信 → wechat, "WeChat" was a rare word there and sent the query to those pages.
+    page.goto(f"{server}zh/")
+    found = [search_quality.relative(href, server) for href in search_quality.search(page, "WeChat 截图 证据")]
+    assert found[0] == ("zh/online/", "screenshots"), found[:3]
+    assert page.console_errors == []
