@@ -312,7 +312,10 @@
 
   // The section that matched the query best (hooks/search_pages.py gives every section heading its id): each
   // word of the query counts, by its weight, for each section Pagefind finds it in, six times as much where
-  // it is in the section's heading (Pagefind's heading weight), however often it is repeated there.
+  // it is in the section's heading (Pagefind's heading weight), however often it is repeated there. The title
+  // and the page's own reader words (weight 7 and 3, × a boost of at least 0.5) are about the whole page: they
+  // do not draw the link to the top of the page, where only its opening text (weight 1 or less) counts.
+  var PAGE_WIDE = 1.2;
   async function details(seen) {
     var best = null;
     var sections = new Map();
@@ -321,14 +324,15 @@
       var hit = seen.hits[i];
       data = await fragment(hit.result);
       data.sub_results.forEach(function (sub) {
-        var part =
-          hit.weight *
-          Math.max.apply(
-            null,
-            sub.weighted_locations.map(function (location) {
-              return location.weight;
-            })
-          );
+        var top = !sub.url || sub.url.indexOf("#") < 0;
+        var weights = sub.weighted_locations
+          .map(function (location) {
+            return location.weight;
+          })
+          .filter(function (weight) {
+            return !top || weight <= PAGE_WIDE;
+          });
+        var part = hit.weight * Math.max.apply(null, weights.concat(0));
         var entry = sections.get(sub.url) || { score: 0, part: -1 };
         entry.score += part;
         if (part > entry.part) {
