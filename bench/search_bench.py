@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/search_bench.py            # 500 pages per language (about two minutes)
     .venv/bin/python bench/search_bench.py --pages 50
+    .venv/bin/python bench/search_bench.py --no-material   # route B (and B1) only
 
 Route A: Material's lunr search (the same site built without hooks/search_index.py, which otherwise
 stops Material's index) with the index split per language and written compactly (no ASCII escapes):
@@ -161,6 +162,7 @@ def measure_api(page, url: str, base: str, language: str, queries: list[str]) ->
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--pages", type=int, default=500, help="synthetic pages per language")
+    parser.add_argument("--no-material", action="store_true", help="skip route A (Material's build): half the time")
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
@@ -172,20 +174,25 @@ def main() -> None:
         url = f"http://127.0.0.1:{httpd.server_address[1]}/"
         seconds = build(project, work / "site", url)
         report = {"pages_per_language": args.pages, "build_seconds": round(seconds, 1)}
-        (work / "material").mkdir()
-        build(make_project(work / "material", args.pages, our_search=False), work / "site-material", url)
-        report["A_material"] = route_a(work / "site-material")
+        if not args.no_material:
+            (work / "material").mkdir()
+            build(make_project(work / "material", args.pages, our_search=False), work / "site-material", url)
+            report["A_material"] = route_a(work / "site-material")
         bundle = {lang: work / "site" / prefix / "pagefind" for lang, prefix in (("en", ""), ("zh", "zh"))}
         report["B_ours_disk_bytes"] = {
             lang: sum(p.stat().st_size for p in path.rglob("*") if p.is_file()) for lang, path in bundle.items()
         }
         # The Chinese words and their page counts (hooks/search_words.py), fetched with the first Chinese query.
-        words = {
-            lang: (path / "lc-words.json").read_bytes()
-            for lang, path in bundle.items()
-            if (path / "lc-words.json").exists()
-        }
-        report["B_ours_words_bytes"] = {lang: [len(body), len(gzip.compress(body, 6))] for lang, body in words.items()}
+        # In shards by first character (lc-words-NN.json): all of them, and the largest one.
+        report["B_ours_words_bytes"] = {}
+        for lang, path in bundle.items():
+            shards = [body.read_bytes() for body in sorted(path.glob("lc-words*.json"))]
+            report["B_ours_words_bytes"][lang] = {
+                "files": len(shards),
+                "raw": sum(map(len, shards)),
+                "gzip": sum(len(gzip.compress(body, 6)) for body in shards),
+                "largest_gzip": max((len(gzip.compress(body, 6)) for body in shards), default=0),
+            }
         extended = None
         try:
             import pagefind_bin_extended

@@ -18,7 +18,7 @@ from search_fold import compact_table, fold, fold_asset, traditional_to_simplifi
 from search_pages import SearchRecord, index_entries, index_file, index_html
 from search_phrases import PHRASE_ASSET, phrase_asset, phrase_table
 from search_synonyms import extra_words
-from search_words import STOP_ASSET, WORDS_ASSET, document_frequencies, stop_asset, stop_words, words_asset
+from search_words import STOP_ASSET, document_frequencies, stop_asset, stop_words, word_shards
 
 FOLD_ASSET = "lc-fold.json"
 UNFOLD_ASSET = "lc-unfold.json"  # generated Traditional editions only: how to show folded excerpts again
@@ -58,8 +58,8 @@ def bundle_tables(records: list[SearchRecord], language: str, index_pages: list[
     counts = document_frequencies(index_pages)
     tables = {
         FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), "".join(texts) + reader)),
-        WORDS_ASSET: words_asset(counts, len(records)),
         STOP_ASSET: stop_asset(stop_words(), counts),
+        **word_shards(counts, len(records)),
     }
     if language in GENERATED_EDITIONS:
         tables[UNFOLD_ASSET] = fold_asset(unfold_table(record.title + record.all_text for record in records))

@@ -151,33 +151,52 @@ READER_START, READER_MORE, READER_END = "lcrwa", "lcrwm", "lcrwz"
 READER_CHUNK = 8
 
 
-def reader_html(words: str, weight: float = 1.0) -> str:
-    """Reader words as the index holds them: folded, cut, spelled, weighted and between their marks."""
+def reader_html(words: str, weight: float = 1.0, base: float = READER_WEIGHT) -> str:
+    """Reader words (or search synonyms, base 0.5) as the index holds them: folded, cut, spelled, weighted and
+    between their marks, so that no excerpt shows them."""
     cut = _indexed(words).split()
     if not cut:
         return ""
     chunks = [" ".join(cut[i : i + READER_CHUNK]) for i in range(0, len(cut), READER_CHUNK)]
     inner = f" {READER_MORE} ".join(chunks)
-    return f'<p data-pagefind-weight="{READER_WEIGHT * weight:g}">{READER_START} {inner} {READER_END}</p>'
+    return f'<p data-pagefind-weight="{base * weight:g}">{READER_START} {inner} {READER_END}</p>'
 
 
-def index_html(record: SearchRecord, language: str, extra_words: str = "") -> str:
+SYNONYM_WEIGHT = 0.5  # search synonyms (hooks/search_synonyms.py): below the page's own text
+
+
+def section_synonyms(record: SearchRecord) -> tuple[str, dict[str, str]]:
+    """The search synonyms of the page's text before its first section (with the title), and of each section's
+    own heading and text: {section id: words}. Each part gets the synonyms of the words it uses, so that a
+    synonym finds the section that uses its group's word (before 2026-12-02 they all followed the last
+    section, which Pagefind then took for the section that matched)."""
+    intro = extra_words(fold(f"{record.title} {record.text}"))
+    return intro, {section.id: extra_words(fold(f"{section.heading} {section.text}")) for section in record.sections}
+
+
+def index_html(record: SearchRecord, language: str, synonyms: tuple[str, dict[str, str]] = ("", {})) -> str:
     """The page as Pagefind reads it: the title as the top heading, each section under its own heading with
     the section's id (Pagefind weighs headings above text, and returns the matching section as a sub-result
-    that links to it), and words that readers use for the page's words (search synonyms), weighted low."""
+    that links to it), and, inside each part, the words readers use for its words (search synonyms,
+    section_synonyms), weighted low and never shown."""
+    intro_synonyms, by_section = synonyms
+
+    def extra(words: str) -> str:
+        return reader_html(words, record.weight, SYNONYM_WEIGHT)
+
     body = "".join(
         f'<h2 id="{escape(section.id)}">{_indexed(section.heading)}</h2>'
         f"{reader_html(section.reader, record.weight)}<p>{_indexed(section.text)}</p>"
+        f"{extra(by_section.get(section.id, ''))}"
         for section in record.sections
     )
-    extra = f'<p data-pagefind-weight="{0.5 * record.weight:g}">{_indexed(extra_words)}</p>' if extra_words else ""
     content = (
         f'<h1 data-pagefind-meta="title:{escape(record.title)}">{_indexed(record.title)}</h1>'
-        f"{reader_html(record.reader, record.weight)}<p>{_indexed(record.text)}</p>{body}"
+        f"{reader_html(record.reader, record.weight)}<p>{_indexed(record.text)}</p>{extra(intro_synonyms)}{body}"
     )
     if record.weight != 1.0:
         content = f'<div data-pagefind-weight="{record.weight:g}">{content}</div>'
-    return f'<html lang="{pagefind_language(language)}"><body>{content}{extra}</body></html>'
+    return f'<html lang="{pagefind_language(language)}"><body>{content}</body></html>'
 
 
 def index_entry(
@@ -189,7 +208,7 @@ def index_entry(
     page_words, section_words = reader
     sections = tuple(replace(section, reader=section_words.get(section.id, "")) for section in sections)
     record = SearchRecord(url, title, intro, sections, weight, page_words)
-    return record, index_html(record, language, extra_words(fold(record.title + " " + record.all_text)))
+    return record, index_html(record, language, section_synonyms(record))
 
 
 def index_entries(pages: list[tuple[str, str, str, float, str]]) -> list[tuple[SearchRecord, str]]:

@@ -2,11 +2,12 @@
 
 Pagefind answers a term that no indexed word starts with by the longest indexed word the term starts with, so
 the browser cannot learn the index's words by asking Pagefind (contrib/search.md, "the browser's word cutting
-does not cut"). `lc-words.json` tells it: every Chinese word of the edition's index with the number of pages
+does not cut"). `lc-words-NN.json` tells it: every Chinese word of the edition's index with the number of pages
 that contain it, and the number of pages. lc-search-cut.js cuts a Chinese query into these words (the more
 pages a word is on, the likelier it is meant) and drops the characters no page has. The words are read back
 from the index HTML (hooks/search_pages.index_html), so they are exactly the index's: jieba's words after
-folding, and the synonym words. The file is fetched with the fold table, only for a query with Chinese.
+folding, and the synonym words. The words come in WORD_SHARDS files by first character; a query with Chinese
+fetches only the files of its own characters.
 
 `lc-stop.json` lists the words that say nothing about the page wanted (吗, 怎么办, "what", "my"): reviewed, each
 with its reason, in hooks/data/search-stop-words.txt. lc-search.js does not search them when a query has
@@ -26,7 +27,6 @@ from search_fold import fold
 from search_pages import WORD_MARK
 from search_zh import HAN_RUN
 
-WORDS_ASSET = "lc-words.json"
 STOP_ASSET = "lc-stop.json"
 STOP_FILE = Path(__file__).parent / "data" / "search-stop-words.txt"
 SPELLED = re.compile(WORD_MARK + r"((?:[0-9a-f]{4})+)")
@@ -72,6 +72,48 @@ def read_words(text: str) -> tuple[int, dict[str, int]]:
     """The page count and {word: page count, rounded} of a words asset, as lc-search-cut.js reads them."""
     data = json.loads(text)
     return data["pages"], {word: int(n) for n, words in data["df"].items() for word in words.split()}
+
+
+# The words are shipped in WORD_SHARDS files by their first character (its code point modulo WORD_SHARDS), so a
+# query fetches only the files of its own characters: every word the cut can try for a run of Chinese starts with
+# one of the run's characters. At 500 pages per language the whole file is 10.4 KB gzip; a two-character query
+# fetches two shards of about 0.3 KB. lc-search.js computes the same shard numbers (wordShard).
+WORD_SHARDS = 64
+
+
+def shard_of(word: str) -> int:
+    """The shard a word is in: its first character's code point modulo WORD_SHARDS."""
+    return ord(word[0]) % WORD_SHARDS
+
+
+def shard_name(shard: int) -> str:
+    return f"lc-words-{shard:02x}.json"
+
+
+def word_shards(counts: Counter, pages: int) -> dict[str, str]:
+    """{file name: text} for every shard, empty ones too (a query never asks for a missing file). Each is a
+    words asset (words_asset) of the words that start in it, with what the cut needs of the whole vocabulary:
+    `total`, the sum of every word's rounded page count, and `longest`, the longest word's length in characters."""
+    total = sum(rounded(df) for df in counts.values())
+    longest = max((len(word) for word in counts), default=1)
+    parts: list[Counter] = [Counter() for _ in range(WORD_SHARDS)]
+    for word, df in counts.items():
+        parts[shard_of(word)][word] = df
+    out = {}
+    for number, part in enumerate(parts):
+        data = json.loads(words_asset(part, pages))
+        data = {"pages": pages, "total": total, "longest": longest, "df": data["df"]}
+        out[shard_name(number)] = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    return out
+
+
+def read_shards(texts: Iterable[str]) -> tuple[int, dict[str, int]]:
+    """read_words over all of a bundle's shards: the page count and every word with its rounded page count."""
+    pages, words = 0, {}
+    for text in texts:
+        pages, part = read_words(text)
+        words.update(part)
+    return pages, words
 
 
 def parse_stop_words(text: str) -> tuple[str, ...]:

@@ -94,25 +94,30 @@ def test_search_index_splits_chinese_into_words(built_site):
 
 
 def test_each_bundle_has_its_chinese_words_with_page_counts_and_its_stop_words(built_site):
-    # lc-words.json: every Chinese word of the edition's index, with how many of its pages have it
-    # (hooks/search_words.py); lc-search-cut.js cuts queries with it. Small enough to fetch with the fold table.
+    # lc-words-NN.json: every Chinese word of the edition's index, with how many of its pages have it, in
+    # WORD_SHARDS files by first character (hooks/search_words.py); lc-search-cut.js cuts queries with them, and a
+    # query fetches only its own characters' files.
     import gzip
 
-    from search_words import read_words, rounded
+    from search_words import WORD_SHARDS, read_shards, rounded, shard_name, shard_of
 
     for edition in ("zh", "zh-Hant"):
         bundle = built_site / edition / "pagefind"
-        text = (bundle / "lc-words.json").read_text(encoding="utf-8")
-        pages, df = read_words(text)
+        assert not (bundle / "lc-words.json").exists()  # the whole vocabulary in one file is no longer shipped
+        texts = [(bundle / shard_name(n)).read_text(encoding="utf-8") for n in range(WORD_SHARDS)]
+        pages, df = read_shards(texts)
         assert pages == len(list((bundle / "fragment").glob("*.pf_fragment")))  # one fragment per page indexed
         # A legal term whole, a topic word on some pages, a grammar word on all (counts rounded to a power of two).
         assert df["诺威奇令"] >= 1 and 1 <= df["截图"] < pages and df["的"] == rounded(pages)
         assert all(1 <= count <= pages for count in df.values())
-        assert "誹" not in text  # the index holds folded text, so the words are Simplified in both editions
-        assert len(gzip.compress(text.encode("utf-8"))) < 16_000, "lc-words.json has grown: see contrib/search.md"
+        assert "诺威奇令" in texts[shard_of("诺威奇令")] and "诺威奇令" not in texts[(shard_of("诺威奇令") + 1) % 64]
+        assert not any("誹" in text for text in texts)  # the index holds folded text: Simplified in both editions
+        sizes = [len(gzip.compress(text.encode("utf-8"))) for text in texts]
+        assert sum(sizes) < 24_000 and max(sizes) < 1_500, "lc-words-NN.json have grown: see contrib/search.md"
         stop = json.loads((bundle / "lc-stop.json").read_text(encoding="utf-8"))["stop"].split()
         assert {"吗", "怎么办", "what", "my"} <= set(stop) and "谁" not in stop
-    english = read_words((built_site / "pagefind" / "lc-words.json").read_text(encoding="utf-8"))[1]
+    english = built_site / "pagefind"
+    english = read_shards((english / shard_name(n)).read_text(encoding="utf-8") for n in range(WORD_SHARDS))[1]
     assert "诽谤" in english  # the English pages name the Chinese terms too
 
 

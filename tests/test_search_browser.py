@@ -144,13 +144,20 @@ def test_the_cut_takes_the_likeliest_known_words_and_leaves_unknown_characters_o
     page.goto(f"{server}zh/")
     cuts = page.evaluate(
         """async (url) => {
-          const { readWords, cut } = await import(url);
+          const { readWords, cut, shardOf } = await import(url);
           const words = readWords({ pages: 9, df: { "1": "截图 当 诺威奇令 诺威", "3": "证据 吗", "9": "可以 的" } });
-          return [cut("截图可以当证据吗", words), cut("申请诺威奇令", words), cut("告佢", words), cut("", words)];
+          // Shards read together, each with the whole vocabulary's total and longest word, cut the same.
+          const shards = readWords([
+            { pages: 9, total: 28, longest: 4, df: { "1": "截图 当 诺威奇令 诺威" } },
+            { pages: 9, total: 28, longest: 4, df: { "3": "证据 吗", "9": "可以 的" } },
+          ]);
+          return [cut("截图可以当证据吗", words), cut("申请诺威奇令", words), cut("告佢", words), cut("", words),
+                  cut("截图可以当证据吗", shards), shards.total === words.total, shardOf("诽")];
         }""",
         f"{server}assets/javascripts/lc-search-cut.js",
     )
-    assert cuts == [["截图", "可以", "当", "证据", "吗"], ["诺威奇令"], [], []]
+    assert cuts == [["截图", "可以", "当", "证据", "吗"], ["诺威奇令"], [], [], ["截图", "可以", "当", "证据", "吗"], True,
+                    ord("诽") % 64]
 
 
 def test_a_query_of_characters_no_page_has_finds_nothing(page, server):
@@ -228,8 +235,8 @@ def test_traditional_table_is_fetched_only_for_chinese_queries(page, server):
     page.on("request", lambda request: requested.append(request.url))
     page.goto(server)
     search(page, "defamation")
-    chinese = ("lc-fold.json", "lc-phrases.json", "lc-words.json", "lc-search-cut.js")
-    assert not [url for url in requested if url.endswith(chinese)]
+    chinese = ("lc-fold.json", "lc-phrases.json", "lc-search-cut.js")
+    assert not [url for url in requested if url.endswith(chinese) or "lc-words" in url]
     assert [url for url in requested if url.endswith("pagefind/lc-stop.json")]  # with Pagefind's loader
     field = page.locator("input.md-search__input")
     field.fill("誹謗")
@@ -237,6 +244,9 @@ def test_traditional_table_is_fetched_only_for_chinese_queries(page, server):
     expect(page.locator(".md-search-result__item").first).to_contain_text("诽谤")
     for name in chinese:
         assert [url for url in requested if url.endswith(name)], name
+    # Only the shards of the query's (folded) characters, 诽 and 谤 (hooks/search_words.shard_of), not the others.
+    shards = sorted({url.rsplit("/", 1)[1] for url in requested if "/lc-words-" in url})
+    assert shards == sorted({f"lc-words-{ord(ch) % 64:02x}.json" for ch in "诽谤"}), shards
 
 
 def test_keyboard_opens_moves_through_and_closes_search(page, server):
@@ -251,3 +261,33 @@ def test_keyboard_opens_moves_through_and_closes_search(page, server):
     expect(page.locator("a.md-search-result__link").first).to_be_focused()
     page.keyboard.press("Escape")
     expect(page.locator("#__search")).not_to_be_checked()
+
+
+def test_a_topic_word_finds_the_topic_page_above_the_questionnaire(page, server):
+    # The questionnaire (what-to-do) and the home page sum every topic up and link to its page: they rank below
+    # it (front matter search: boost 0.7). Before, both questions found the questionnaire first. The page about
+    # the site (who writes it, its Chinese-speaking reviewers) ranks below the pages that help (boost 0.5).
+    page.goto(f"{server}zh/")
+    queries = (("诉讼时效是多久", "zh/defamation/"), ("怎么告人", "zh/options/"), ("哪里可以找到讲中文的律师", "zh/help/"))
+    for query, expected in queries:
+        found = [search_quality.relative(href, server)[0] for href in search_quality.search(page, query)]
+        assert found[0] == expected, (query, found[:3])
+        page.keyboard.press("Escape")
+    assert page.console_errors == []
+
+
+def test_wechat_typed_in_latin_letters_in_a_chinese_query_weighs_as_little_as_微信(page, server):
+    # The Chinese pages write 微信, and WeChat only in a few names (WeChat International …): without the search
+    # synonym 微信 → wechat, "WeChat" was a rare word there and sent the query to those pages.
+    page.goto(f"{server}zh/")
+    found = [search_quality.relative(href, server) for href in search_quality.search(page, "WeChat 截图 证据")]
+    assert found[0] == ("zh/online/", "screenshots"), found[:3]
+    assert page.console_errors == []
+
+
+def test_the_title_and_the_page_s_reader_words_do_not_draw_the_link_to_the_top_of_the_page(page, server):
+    # 微信群 is one of the online page's own reader words (weight 3, above its opening text): it used to make the top
+    # of the page the best "section", though 截图 is the screenshots section's heading.
+    page.goto(f"{server}zh/")
+    assert search_quality.search(page, "微信群 截图")[0].removeprefix(server) == "zh/online/#screenshots"
+    assert page.console_errors == []

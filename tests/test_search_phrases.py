@@ -70,6 +70,9 @@ def test_each_bundle_has_its_own_small_phrase_table(built_site):
     simplified = json.loads((built_site / "zh" / "pagefind" / "lc-phrases.json").read_text(encoding="utf-8"))
     traditional = json.loads((built_site / "zh-Hant" / "pagefind" / "lc-phrases.json").read_text(encoding="utf-8"))
     assert simplified["软体"] == "软件" and simplified["法援"] == "法律援助"
+    # Cantonese and Hong Kong words readers type (2026-12-02): 點算 becomes a stop word instead of 点 + 算; 起底
+    # reaches 人肉, which jieba now keeps whole (hooks/data/legal-terms.txt).
+    assert traditional["点算"] == "怎么办" and traditional["差人"] == "警察" and traditional["起底"] == "人肉"
     assert "伺服器" not in traditional  # the Traditional edition's pages write 伺服器 themselves
     assert (built_site / "pagefind" / "lc-phrases.json").is_file()  # English: a Chinese query may be typed there
     for table in (simplified, traditional):

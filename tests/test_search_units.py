@@ -18,7 +18,18 @@ from search_fold import (
     traditional_to_simplified,
 )
 from search_index import is_excluded, language_relative, skip_material_index
-from search_pages import SearchRecord, index_file, index_html, page_text, spell_han
+from search_pages import (
+    READER_END,
+    READER_START,
+    Section,
+    SearchRecord,
+    index_entry,
+    index_file,
+    index_html,
+    page_text,
+    section_synonyms,
+    spell_han,
+)
 from search_zh import load_legal_terms, segment
 
 
@@ -65,6 +76,25 @@ def test_index_html_escapes_text_and_ranks_the_title_as_a_heading():
     html = index_html(SearchRecord(url="a/", title="A & B", text="<b>x</b>"), "zh")
     assert '<html lang="und">' in html and "<h1" in html
     assert "&lt;b&gt;x&lt;/b&gt;" in html and 'title:A &amp; B"' in html
+
+
+def test_search_synonyms_sit_in_the_section_that_uses_their_group_and_are_never_shown():
+    # Pagefind counts what follows a heading for that heading's section, to the next one: synonyms written after
+    # the last section were that section's, so a synonym opened the page at its last section.
+    load_legal_terms()
+    record = SearchRecord(
+        "online/", "网上", "引言", (Section("screenshots", "截图", "保存截图"), Section("next", "下一步", "联系律师"))
+    )
+    intro, by_section = section_synonyms(record)
+    assert intro == "" and "截屏" in by_section["screenshots"].split() and by_section["next"] == ""
+    html = index_html(record, "zh", (intro, by_section))
+    screenshots, rest = html.split('<h2 id="next">')
+    assert spell_han("截屏") in screenshots and spell_han("截屏") not in rest
+    marked = screenshots.split(READER_START, 1)[1]  # between the marks lc-search.js cuts out of excerpts
+    assert spell_han("截屏") in marked.split(READER_END, 1)[0]
+    assert '<p data-pagefind-weight="0.5">' in screenshots  # below the page's own text
+    _, entry = index_entry('<h2 id="screenshots">截图</h2><p>保存截图</p>', "online/", "网上", 1.0, "zh")
+    assert spell_han("截屏") in entry
 
 
 def test_language_relative_urls_and_exclusion():

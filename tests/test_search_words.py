@@ -8,13 +8,18 @@ from search_bundle import write_bundle
 from search_pages import SearchRecord, spell_han
 from search_words import (
     STOP_FILE,
+    WORD_SHARDS,
     document_frequencies,
     parse_stop_words,
+    read_shards,
     read_words,
     rounded,
+    shard_name,
+    shard_of,
     spelled_words,
     stop_asset,
     stop_words,
+    word_shards,
     words_asset,
 )
 from search_zh import load_legal_terms
@@ -37,6 +42,20 @@ def test_words_asset_groups_words_by_page_count_rounded_and_reads_back():
     assert read_words(text) == (8, {"截图": 2, "诽谤": 1, "证据": 2, "吗": 1, "的": 4, "可以": 8})
     assert "\\u" not in text  # written as UTF-8, not escaped: a third of the size
     assert [rounded(n) for n in (1, 2, 3, 4, 7, 8, 500)] == [1, 2, 2, 4, 4, 8, 256]
+
+
+def test_words_are_sharded_by_first_character_and_each_shard_knows_the_whole_vocabulary():
+    counts = Counter({"截图": 2, "诽谤": 1, "证据": 3, "诺威奇令": 1, "的": 7})
+    shards = word_shards(counts, pages=8)
+    assert sorted(shards) == [shard_name(n) for n in range(WORD_SHARDS)] and shard_name(10) == "lc-words-0a.json"
+    assert shard_of("截图") == ord("截") % WORD_SHARDS == shard_of("截")
+    for name, text in shards.items():
+        data = json.loads(text)
+        # What the cut needs of the whole vocabulary: the sum of the rounded counts, the longest word.
+        assert (data["pages"], data["total"], data["longest"]) == (8, 2 + 1 + 2 + 1 + 4, 4)
+        assert all(shard_name(shard_of(word)) == name for word in read_words(text)[1])
+    assert read_shards(shards.values()) == (8, {"截图": 2, "诽谤": 1, "证据": 2, "诺威奇令": 1, "的": 4})
+    assert "诽谤" in shards[shard_name(shard_of("诽"))]
 
 
 def test_stop_words_are_folded_and_each_needs_a_reason():
@@ -67,7 +86,8 @@ def test_write_bundle_writes_the_words_and_the_stop_words_beside_the_bundle(tmp_
         SearchRecord("anonymous/", "不知道是谁", "申请诺威奇令需要截图"),
     ]
     write_bundle(records, "zh", tmp_path / "pagefind")
-    pages, df = read_words((tmp_path / "pagefind" / "lc-words.json").read_text(encoding="utf-8"))
+    bundle = tmp_path / "pagefind"
+    pages, df = read_shards((bundle / shard_name(n)).read_text(encoding="utf-8") for n in range(WORD_SHARDS))
     assert pages == 2
     assert df["截图"] == 2 and df["诺威奇令"] == 1 and df["证据"] == 1
     stop = json.loads((tmp_path / "pagefind" / "lc-stop.json").read_text(encoding="utf-8"))["stop"].split()

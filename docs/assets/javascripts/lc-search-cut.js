@@ -1,23 +1,34 @@
-/* Cuts a Chinese query into the words of this edition's index (lc-words.json, hooks/search_words.py).
+/* Cuts a Chinese query into the words of this edition's index (lc-words-NN.json, hooks/search_words.py).
  * Imported by lc-search.js only when a query contains Chinese, with the words file. Pagefind cannot tell us
  * the index's words itself: it answers any term no word starts with by the longest word the term starts
  * with, so asking it "is 截图可以 a word?" says yes (contrib/search.md). */
 
-// {"pages": N, "df": {"4": "词 词 …"}} → each word's page count (df, rounded down to a power of two at build
-// time), their sum and the longest word's length.
+// {"pages": N, "total": T, "longest": L, "df": {"4": "词 词 …"}}, or a list of such shards (lc-words-NN.json, the
+// words by first character) → each word's page count (df, rounded down to a power of two at build time), the
+// sum of all the vocabulary's counts and its longest word's length (a shard says both for the whole vocabulary).
 export function readWords(data) {
   var df = new Map();
   var total = 0;
   var longest = 1;
-  Object.keys(data.df || {}).forEach(function (count) {
-    data.df[count].split(" ").forEach(function (word) {
-      if (!word) return;
-      df.set(word, Number(count));
-      total += Number(count);
-      longest = Math.max(longest, Array.from(word).length);
+  [].concat(data).forEach(function (shard) {
+    Object.keys(shard.df || {}).forEach(function (count) {
+      shard.df[count].split(" ").forEach(function (word) {
+        if (!word) return;
+        df.set(word, Number(count));
+        total += Number(count);
+        longest = Math.max(longest, Array.from(word).length);
+      });
     });
+    if (shard.total) total = shard.total;
+    if (shard.longest) longest = shard.longest;
   });
   return { df: df, total: total || 1, longest: longest };
+}
+
+// The shard (lc-words-NN.json) of the words that start with this character: hooks/search_words.shard_of.
+export var SHARDS = 64;
+export function shardOf(ch) {
+  return ch.codePointAt(0) % SHARDS;
 }
 
 // The most likely cut of a run of Chinese into known words, as jieba cuts a sentence: each word as likely as

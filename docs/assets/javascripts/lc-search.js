@@ -2,10 +2,10 @@
  * Nothing is fetched until the reader opens the search box; then only Pagefind's loader, its
  * small WebAssembly and the index pieces for the words typed. Chinese is folded from Traditional
  * to Simplified (a compact table made at build time) and cut into the index's own words
- * (lc-search-cut.js and this edition's lc-words.json, fetched only for a query with Chinese).
- * Design and measurements: contrib/search.md. Part of our one bundle, which comes before Material's script
- * (overrides/main.html) so that this runs before Material starts, as soon as the bundle arrives; its
- * settings are the bundle's own data-lc-* attributes (overrides/partials/lc-search.html). */
+ * (lc-search-cut.js and this edition's lc-words-NN.json for the query's characters, fetched only for a query
+ * with Chinese). Design and measurements: contrib/search.md. Part of our one bundle, which comes before
+ * Material's script (overrides/main.html) so that this runs before Material starts, as soon as the bundle
+ * arrives; its settings are the bundle's own data-lc-* attributes (overrides/partials/lc-search.html). */
 (function () {
   "use strict";
 
@@ -96,8 +96,7 @@
   }
 
   // For a query with Chinese: the fold table for characters, then Hong Kong and Taiwan words (軟體 → 软体 →
-  // 软件; hooks/search_phrases.py), then the index's words and their page counts and the code that cuts a query
-  // into them (hooks/search_words.py, lc-search-cut.js).
+  // 软件; hooks/search_phrases.py), and the code that cuts a query into the index's words (lc-search-cut.js).
   function loadChinese() {
     return once("chinese", function () {
       return Promise.all([
@@ -107,12 +106,28 @@
           .then(function (words) {
             return new Map(Object.entries(words || {}));
           }),
-        getJson(bundle + "lc-words.json"),
         import(cutUrl)
       ]).then(function (loaded) {
-        return { chars: loaded[0], phrases: loaded[1], words: loaded[3].readWords(loaded[2]), cut: loaded[3].cut };
+        return { chars: loaded[0], phrases: loaded[1], module: loaded[2] };
       });
     });
+  }
+
+  // The index's words and their page counts for the characters of a (folded) run of Chinese: only the shards
+  // of words that start with one of them (lc-words-NN.json, hooks/search_words.py), each fetched once.
+  function loadWords(chinese, run) {
+    var shards = [];
+    Array.from(run).forEach(function (ch) {
+      var number = chinese.module.shardOf(ch);
+      if (shards.indexOf(number) < 0) shards.push(number);
+    });
+    return Promise.all(
+      shards.map(function (number) {
+        return once("words" + number, function () {
+          return getJson(bundle + "lc-words-" + ("0" + number.toString(16)).slice(-2) + ".json");
+        });
+      })
+    ).then(chinese.module.readWords);
   }
 
   // Words a query can do without (吗, 怎么办, "what", "my"; hooks/data/search-stop-words.txt): fetched with
@@ -182,8 +197,10 @@
     var chinese = HAN.test(query) ? await loadChinese() : null;
     if (chinese) query = fold(query, chinese);
     var out = [];
-    (query.match(HAN_RUNS) || []).forEach(function (run) {
-      if (HAN.test(run)) out = out.concat(chinese.cut(run, chinese.words));
+    var runs = query.match(HAN_RUNS) || [];
+    var words = chinese ? await loadWords(chinese, runs.filter(HAN.test, HAN).join("")) : null;
+    runs.forEach(function (run) {
+      if (HAN.test(run)) out = out.concat(chinese.module.cut(run, words));
       else out = out.concat(run.split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
     });
     return out;
@@ -296,7 +313,10 @@
 
   // The section that matched the query best (hooks/search_pages.py gives every section heading its id): each
   // word of the query counts, by its weight, for each section Pagefind finds it in, six times as much where
-  // it is in the section's heading (Pagefind's heading weight), however often it is repeated there.
+  // it is in the section's heading (Pagefind's heading weight), however often it is repeated there. The title
+  // and the page's own reader words (weight 7 and 3, × a boost of at least 0.5) are about the whole page: they
+  // do not draw the link to the top of the page, where only its opening text (weight 1 or less) counts.
+  var PAGE_WIDE = 1.2;
   async function details(seen) {
     var best = null;
     var sections = new Map();
@@ -305,14 +325,15 @@
       var hit = seen.hits[i];
       data = await fragment(hit.result);
       data.sub_results.forEach(function (sub) {
-        var part =
-          hit.weight *
-          Math.max.apply(
-            null,
-            sub.weighted_locations.map(function (location) {
-              return location.weight;
-            })
-          );
+        var top = !sub.url || sub.url.indexOf("#") < 0;
+        var weights = sub.weighted_locations
+          .map(function (location) {
+            return location.weight;
+          })
+          .filter(function (weight) {
+            return !top || weight <= PAGE_WIDE;
+          });
+        var part = hit.weight * Math.max.apply(null, weights.concat(0));
         var entry = sections.get(sub.url) || { score: 0, part: -1 };
         entry.score += part;
         if (part > entry.part) {
