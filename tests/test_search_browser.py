@@ -272,7 +272,6 @@ def test_a_topic_word_finds_the_topic_page_above_the_questionnaire(page, server)
     for query, expected in queries:
         found = [search_quality.relative(href, server)[0] for href in search_quality.search(page, query)]
         assert found[0] == expected, (query, found[:3])
-        page.keyboard.press("Escape")
     assert page.console_errors == []
 
 
