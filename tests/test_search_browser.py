@@ -156,8 +156,15 @@ def test_the_cut_takes_the_likeliest_known_words_and_leaves_unknown_characters_o
         }""",
         f"{server}assets/javascripts/lc-search-cut.js",
     )
-    assert cuts == [["截图", "可以", "当", "证据", "吗"], ["诺威奇令"], [], [], ["截图", "可以", "当", "证据", "吗"], True,
-                    ord("诽") % 64]
+    assert cuts == [
+        ["截图", "可以", "当", "证据", "吗"],
+        ["诺威奇令"],
+        [],
+        [],
+        ["截图", "可以", "当", "证据", "吗"],
+        True,
+        ord("诽") % 64,
+    ]
 
 
 def test_a_query_of_characters_no_page_has_finds_nothing(page, server):
@@ -268,7 +275,11 @@ def test_a_topic_word_finds_the_topic_page_above_the_questionnaire(page, server)
     # it (front matter search: boost 0.7). Before, both questions found the questionnaire first. The page about
     # the site (who writes it, its Chinese-speaking reviewers) ranks below the pages that help (boost 0.5).
     page.goto(f"{server}zh/")
-    queries = (("诉讼时效是多久", "zh/defamation/"), ("怎么告人", "zh/options/"), ("哪里可以找到讲中文的律师", "zh/help/"))
+    queries = (
+        ("诉讼时效是多久", "zh/defamation/"),
+        ("怎么告人", "zh/options/"),
+        ("哪里可以找到讲中文的律师", "zh/help/"),
+    )
     for query, expected in queries:
         found = [search_quality.relative(href, server)[0] for href in search_quality.search(page, query)]
         assert found[0] == expected, (query, found[:3])

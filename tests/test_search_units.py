@@ -21,8 +21,8 @@ from search_index import is_excluded, language_relative, skip_material_index
 from search_pages import (
     READER_END,
     READER_START,
-    Section,
     SearchRecord,
+    Section,
     index_entry,
     index_file,
     index_html,
