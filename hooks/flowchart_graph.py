@@ -28,6 +28,7 @@ OUTCOME_SUMMARY_RE = re.compile(r"^\s{0,3}" + SUMMARY + r"\s*$")
 # Removed from the page itself: the sentences are for the lawyer's summary (hooks/lawyer_summary.py).
 SUMMARY_COMMENT_RE = re.compile(r"[ \t]*" + SUMMARY)
 INLINE_MARKUP_RE = re.compile(r"(\*\*|__|\*|`)")
+INLINE_LINK_RE = re.compile(r"\[([^\]]+)\]\([^)\s]*\)")  # [911](tel:911) reads as 911
 
 
 @dataclass
@@ -67,7 +68,7 @@ class Flowchart:
 
 def plain(text: str) -> str:
     """Heading and answer text without simple inline Markdown markup."""
-    return INLINE_MARKUP_RE.sub("", text).strip()
+    return INLINE_MARKUP_RE.sub("", INLINE_LINK_RE.sub(r"\1", text)).strip()
 
 
 def parse(text: str, where: str) -> tuple[Flowchart | None, list[Problem]]:

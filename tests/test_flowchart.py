@@ -437,3 +437,14 @@ def test_the_overview_page_cites_what_its_flowchart_page_cites(language):
     assert sources("what-to-do-overview.md") == sources("what-to-do.md"), (
         f"docs/{language}/what-to-do-overview.md: copy the sources list of docs/{language}/what-to-do.md"
     )
+
+
+def test_a_link_in_a_heading_reads_as_its_text_in_the_guide_and_the_overview():
+    # "Call [911](tel:911) now" was shown as typed, brackets and all, in the question box and the printout.
+    from flowchart_graph import plain
+
+    assert plain("Call [911](tel:911) now") == "Call 911 now"
+    assert plain("立即拨打[911](tel:911)") == "立即拨打911"
+    assert plain("**Keep** `the` evidence") == "Keep the evidence"
+    chart, errors = check_file(PAGES["en"], "docs/en/what-to-do.md", "other")
+    assert errors == [] and all("](" not in node.title for node in chart.nodes)
