@@ -30,8 +30,8 @@ from search_pages import (
     section_synonyms,
     spell_han,
 )
-from search_zh import load_legal_terms, segment
 from search_synonyms import extra_words
+from search_zh import load_legal_terms, segment
 
 
 def test_traditional_folds_to_simplified_and_simplified_text_is_left_alone():
