@@ -51,20 +51,24 @@ def bundle_tables(records: list[SearchRecord], language: str, index_pages: list[
     """The small files lc-search.js fetches beside the bundle: the fold table cut down to this language's
     characters, the index's words with their page counts and the stop words (hooks/search_words.py), the
     regional words (lc-phrases.json) and, for a generated edition, the unfold table. Reader words count as the
-    pages' words for the fold and phrase tables (a query must reach them), not for the unfold table (they are
-    never shown)."""
+    pages' words for the fold and phrase tables (a query must reach them), and so do the search synonyms (群组 is
+    indexed on every page that says 群聊, so 群組 must fold to it) and the regional words' keys, not for the unfold
+    table (they are never shown)."""
     texts = [fold(f"{record.title} {record.all_text}") for record in records]
     reader = " ".join(fold(record.reader_words) for record in records)  # reader words: indexed, never shown
+    synonyms = " ".join(extra_words(text) for text in texts)
+    phrases = phrase_table(" ".join(texts), f"{synonyms} {reader}")
     counts = document_frequencies(index_pages)
+    # The regional words' own characters too: 閂咗 is kept folded as 闩咗, which no page writes.
+    reachable = " ".join([*texts, reader, synonyms, *phrases])
     tables = {
-        FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), "".join(texts) + reader)),
+        FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), reachable)),
         STOP_ASSET: stop_asset(stop_words(), counts),
         **word_shards(counts, len(records)),
     }
     if language in GENERATED_EDITIONS:
         tables[UNFOLD_ASSET] = fold_asset(unfold_table(record.title + record.all_text for record in records))
-    synonyms = " ".join(extra_words(text) for text in texts)
-    tables[PHRASE_ASSET] = phrase_asset(phrase_table(" ".join(texts), f"{synonyms} {reader}"))
+    tables[PHRASE_ASSET] = phrase_asset(phrases)
     return tables
 
 

@@ -36,7 +36,17 @@ def extra_words(folded_text: str, groups: tuple[tuple[str, ...], ...] | None = N
     groups = synonym_groups() if groups is None else groups
     extra: list[str] = []
     for group in groups:
-        uses = min(MAX_REPEAT, sum(folded_text.count(word) for word in group))
+        own = {word: _own_count(folded_text, word, group) for word in group}
+        uses = min(MAX_REPEAT, sum(own.values()))
         if uses:
-            extra += [word for word in group if word not in folded_text] * uses
+            extra += [word for word in group if not own[word]] * uses
     return " ".join(extra)
+
+
+def _own_count(folded_text: str, word: str, group: tuple[str, ...]) -> int:
+    """How often the text has the word other than inside a longer word of its group: a page that writes 诉讼费用
+    has no 讼费 that a search for 讼费 could find (the index holds 诉讼费用 as one word), so it needs the synonym."""
+    for longer in group:
+        if word != longer and word in longer:
+            folded_text = folded_text.replace(longer, " ")
+    return folded_text.count(word)

@@ -37,8 +37,20 @@ def segment(text: str) -> str:
     return re.sub(r"\s+", " ", HAN_RUN.sub(lambda match: _spaced_words(match.group(0)), text)).strip()
 
 
+# jieba keeps a few questions whole (有用吗, 是吗): the question mark 吗 is a stop word and the rest is the word
+# a reader searches, so the index keeps them apart; otherwise 有用吗, on one page, is a rare word that a reader's
+# "删了有用吗" matches there alone.
+QUESTION_ENDING = "吗"
+
+
+def _apart(word: str) -> list[str]:
+    if len(word) > 1 and word.endswith(QUESTION_ENDING):
+        return [word[: -len(QUESTION_ENDING)], QUESTION_ENDING]
+    return [word]
+
+
 @lru_cache(maxsize=65536)  # the Traditional edition, folded back, repeats most of the Simplified runs
 def _spaced_words(run: str) -> str:
     import jieba
 
-    return " " + " ".join(jieba.cut(run, HMM=True)) + " "
+    return " " + " ".join(part for word in jieba.cut(run, HMM=True) for part in _apart(word)) + " "

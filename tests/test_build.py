@@ -93,6 +93,14 @@ def test_search_index_splits_chinese_into_words(built_site):
     assert (built_site / "zh" / "pagefind" / "lc-fold.json").exists()
 
 
+def test_the_fold_table_reaches_the_synonyms_and_the_regional_words(built_site):
+    # The fold table ships only the characters a query can match: the pages', and also the search synonyms' (群组 is
+    # indexed where a page says 群聊, though no page writes 组) and the regional words' keys (閂咗 is kept as 闩咗).
+    pairs = json.loads((built_site / "zh-Hant" / "pagefind" / "lc-fold.json").read_text(encoding="utf-8"))
+    table = dict(zip(pairs[::2], pairs[1::2], strict=True))
+    assert table["組"] == "组" and table["閂"] == "闩" and table["誹"] == "诽"
+
+
 def test_each_bundle_has_its_chinese_words_with_page_counts_and_its_stop_words(built_site):
     # lc-words-NN.json: every Chinese word of the edition's index, with how many of its pages have it, in
     # WORD_SHARDS files by first character (hooks/search_words.py); lc-search-cut.js cuts queries with them, and a

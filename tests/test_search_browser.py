@@ -301,3 +301,22 @@ def test_the_title_and_the_page_s_reader_words_do_not_draw_the_link_to_the_top_o
     page.goto(f"{server}zh/")
     assert search_quality.search(page, "微信群 截图")[0].removeprefix(server) == "zh/online/#screenshots"
     assert page.console_errors == []
+
+
+def test_cantonese_words_reach_the_page_through_the_fold_and_the_regional_words(page, server):
+    # 閂咗 ("closed", Cantonese) is a regional word for 关闭 (hooks/data/search-phrases.txt). Its key is kept folded
+    # (闩咗), and no page writes 闩, so the fold table shipped only the pages' own characters: 閂 stayed 閂 and the
+    # query kept only 网站. The table now carries the characters of the regional words and of the synonyms.
+    page.goto(f"{server}zh-Hant/")
+    found = search_quality.search(page, "點樣即刻閂咗呢個網站")
+    assert found[0].removeprefix(server) == "zh-Hant/about/#leave-quickly", found[:3]
+    assert page.console_errors == []
+
+
+def test_english_words_typed_in_a_chinese_query_weigh_as_their_chinese_word(page, server):
+    # "summary" is on one Chinese page, in "summary judgment" (hong-kong), so it was a rare word that sent the query
+    # there; the search synonym 摘要 summary puts it on the pages that say 摘要, and "lawyer" on those that say 律师.
+    page.goto(f"{server}zh/")
+    found = [search_quality.relative(href, server)[0] for href in search_quality.search(page, "summary 给律师")]
+    assert found[0] == "zh/for-your-lawyer/", found[:3]
+    assert page.console_errors == []

@@ -30,6 +30,7 @@ from search_pages import (
     section_synonyms,
     spell_han,
 )
+from search_synonyms import extra_words
 from search_zh import load_legal_terms, segment
 
 
@@ -83,7 +84,7 @@ def test_search_synonyms_sit_in_the_section_that_uses_their_group_and_are_never_
     # the last section were that section's, so a synonym opened the page at its last section.
     load_legal_terms()
     record = SearchRecord(
-        "online/", "网上", "引言", (Section("screenshots", "截图", "保存截图"), Section("next", "下一步", "联系律师"))
+        "online/", "网上", "引言", (Section("screenshots", "截图", "保存截图"), Section("next", "下一步", "阅读清单"))
     )
     intro, by_section = section_synonyms(record)
     assert intro == "" and "截屏" in by_section["screenshots"].split() and by_section["next"] == ""
@@ -177,3 +178,11 @@ def test_material_keeps_its_search_box_but_builds_no_index_of_its_own():
     assert plugins.events["page_context"] == [] and plugins.events["post_build"] == [other.on_post_build]
     assert plugins.events["config"] == [search.on_config]  # the box still gets its configuration
     skip_material_index(PluginCollection())  # no search plugin: nothing to do
+
+
+def test_a_synonym_inside_a_longer_word_of_its_group_is_still_added():
+    # The index holds 诉讼费用 as one word, so a page that writes it has no 讼费 for a search to find.
+    groups = (("诉讼费用", "讼费"), ("截图", "截图片"))
+    assert extra_words("败诉一方支付诉讼费用", groups).split() == ["讼费"]
+    assert extra_words("诉讼费用，也叫讼费", groups) == ""
+    assert extra_words("截图片", groups).split() == ["截图"]
