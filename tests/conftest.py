@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import functools
+import importlib.util
 import json
 import os
 import re
@@ -37,6 +38,14 @@ def run_build(site_dir: Path, site_url: str, config: Path = ROOT / "mkdocs.yml",
     env = {**os.environ, "SITE_URL": site_url, "NO_MKDOCS_2_WARNING": "1"}
     command = [sys.executable, "-m", generator, "build", "--strict", "-f", str(config), "-d", str(site_dir)]
     return subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True)
+
+
+def bench_module(name: str):
+    """A module of bench/ (not a package), e.g. the search harness the browser tests share with the bench."""
+    spec = importlib.util.spec_from_file_location(name, ROOT / "bench" / f"{name}.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
 
 
 class QuietHandler(SimpleHTTPRequestHandler):

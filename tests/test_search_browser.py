@@ -5,8 +5,10 @@ and nothing downloaded until the search box is used."""
 import re
 
 import pytest
+from conftest import bench_module
 from playwright.sync_api import expect
-from test_search_quality_browser import search_quality
+
+search_quality = bench_module("search_quality")  # the bench's harness: type a query, read the results
 
 # (page the reader is on, what they type, a page expected among the first three results)
 QUERIES = [

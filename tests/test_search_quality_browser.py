@@ -5,14 +5,10 @@ breaks search fails here; the full measure is the bench."""
 
 from __future__ import annotations
 
-import importlib.util
-
 import yaml
-from conftest import ROOT
+from conftest import ROOT, bench_module
 
-spec = importlib.util.spec_from_file_location("search_quality", ROOT / "bench" / "search_quality.py")
-search_quality = importlib.util.module_from_spec(spec)
-spec.loader.exec_module(search_quality)
+search_quality = bench_module("search_quality")
 
 SLICE = yaml.safe_load((ROOT / "bench" / "search-queries.yml").read_text(encoding="utf-8"))[::8][:30]
 AT_LEAST_IN_TOP_3 = 25
