@@ -64,7 +64,12 @@ def language_context(language: str, editions: tuple[str, ...] = EDITIONS) -> dic
             offers.append(
                 {"lang": edition, "text": theirs["language_offer"], "dismiss": theirs["language_offer_dismiss"]}
             )
-    return {"name": ui["language_name"], "short": ui["language_short"], "suggestions": offers}
+    return {
+        "name": ui["language_name"],
+        "short": ui["language_short"],
+        "label": ui["language_button"].replace("{name}", ui["language_name"]),
+        "suggestions": offers,
+    }
 
 
 def not_found_context(language: str, editions: tuple[str, ...] = EDITIONS) -> dict:

@@ -53,8 +53,11 @@ def test_a_dismissed_offer_stays_dismissed(browser, server):
 
 
 def test_the_header_names_the_edition(browser, server):
-    for path, short in (("", "EN"), ("zh/", "简"), ("zh-Hant/", "繁")):
+    for path, short, name in (("", "EN", "English"), ("zh/", "简", "简体中文"), ("zh-Hant/", "繁", "繁體中文")):
         context, page, _ = visit(browser, server, "en-CA", path)
         expect(page.locator(".lc-language-button__short")).to_have_text(short)
+        # Label in name (WCAG 2.5.3): what the button shows, short or long, is in its accessible name.
+        label = page.locator(".lc-language-button").get_attribute("aria-label")
+        assert name in label and short.lower() in label.lower(), label
         assert page.evaluate("document.documentElement.scrollWidth") <= 390
         context.close()
