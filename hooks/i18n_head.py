@@ -67,7 +67,7 @@ def language_context(language: str, editions: tuple[str, ...] = EDITIONS) -> dic
     return {
         "name": ui["language_name"],
         "short": ui["language_short"],
-        "label": ui["language_button"].replace("{name}", ui["language_name"]),
+        "label": ui["language_button"].format(name=ui["language_name"]),
         "suggestions": offers,
     }
 
