@@ -190,10 +190,41 @@
     });
   }
 
+  // English words a reader mixes into a Chinese query ("lawyer 贵不贵") and the Chinese words this edition's
+  // pages use for them (lc-english.json, hooks/search_english.py): a Chinese edition only.
+  function loadEnglish() {
+    return once("english", function () {
+      return getJson(bundle + "lc-english.json")
+        .catch(function () {})
+        .then(function (table) {
+          return new Map(Object.entries(table || {}));
+        });
+    });
+  }
+
+  // The query with the Chinese words of its English words and phrases (up to four words, the longest first; a
+  // plural -s looked up without it) after it; the English words stay, as a page may have them too.
+  var LONGEST_PHRASE = 4;
+  function withChinese(query, english) {
+    var tokens = query.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) || [];
+    var added = [];
+    for (var i = 0; i < tokens.length; ) {
+      for (var n = Math.min(LONGEST_PHRASE, tokens.length - i); n > 0; n--) {
+        var phrase = tokens.slice(i, i + n).join(" ");
+        var chinese = english.get(phrase) || (/[^s]s$/.test(phrase) && english.get(phrase.slice(0, -1)));
+        if (chinese) break;
+      }
+      if (chinese) added.push(chinese);
+      i += Math.max(n, 1);
+    }
+    return added.length ? query + " " + added.join(" ") : query;
+  }
+
   // The query's words: English as typed, each run of Chinese cut into the index's words (lc-search-cut.js).
   // Nothing Chinese is fetched for a query without Chinese.
   async function terms(query) {
     query = query.normalize("NFKC").toLowerCase();
+    if (language !== "en" && /[a-z]/.test(query)) query = withChinese(query, await loadEnglish());
     var chinese = HAN.test(query) ? await loadChinese() : null;
     if (chinese) query = fold(query, chinese);
     var out = [];
