@@ -13,7 +13,8 @@ import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from languages import GENERATED_EDITIONS
+from languages import GENERATED_EDITIONS, SOURCE_LANGUAGE
+from search_english import ENGLISH_ASSET, english_asset, english_table
 from search_fold import compact_table, fold, fold_asset, traditional_to_simplified, unfold_table
 from search_pages import SearchRecord, index_entries, index_file, index_html
 from search_phrases import PHRASE_ASSET, phrase_asset, phrase_table
@@ -50,7 +51,8 @@ class IndexRun:
 def bundle_tables(records: list[SearchRecord], language: str, index_pages: list[str]) -> dict[str, str]:
     """The small files lc-search.js fetches beside the bundle: the fold table cut down to this language's
     characters, the index's words with their page counts and the stop words (hooks/search_words.py), the
-    regional words (lc-phrases.json) and, for a generated edition, the unfold table. Reader words count as the
+    regional words (lc-phrases.json), for a Chinese edition the English words readers mix in (lc-english.json)
+    and, for a generated edition, the unfold table. Reader words count as the
     pages' words for the fold and phrase tables (a query must reach them), and so do the search synonyms (群组 is
     indexed on every page that says 群聊, so 群組 must fold to it) and the regional words' keys, not for the unfold
     table (they are never shown)."""
@@ -69,6 +71,8 @@ def bundle_tables(records: list[SearchRecord], language: str, index_pages: list[
     if language in GENERATED_EDITIONS:
         tables[UNFOLD_ASSET] = fold_asset(unfold_table(record.title + record.all_text for record in records))
     tables[PHRASE_ASSET] = phrase_asset(phrases)
+    if language != SOURCE_LANGUAGE:
+        tables[ENGLISH_ASSET] = english_asset(english_table(f"{' '.join(texts)} {synonyms} {reader}"))
     return tables
 
 

@@ -322,3 +322,46 @@ def test_english_words_typed_in_a_chinese_query_weigh_as_their_chinese_word(page
     found = [search_quality.relative(href, server)[0] for href in search_quality.search(page, "summary 给律师")]
     assert found[0] == "zh/for-your-lawyer/", found[:3]
     assert page.console_errors == []
+
+
+def test_english_words_in_a_chinese_query_search_the_words_the_chinese_pages_use(page, server):
+    # lc-english.json (hooks/data/search-english-words.txt): "fake account" and "gift card" are on no Chinese page;
+    # before, the first query found hong-kong (是谁) and the second anonymous. Phrases are looked up whole, and a
+    # plural without its -s.
+    page.goto(f"{server}zh/")
+    queries = (
+        ("fake account 是谁", "zh/anonymous/"),
+        ("scammer 要我买 gift card", "zh/scams/"),
+        ("scammers 要我买 gift cards", "zh/scams/"),
+    )
+    for query, expected in queries:
+        found = [search_quality.relative(href, server)[0] for href in search_quality.search(page, query)]
+        assert found[0] == expected, (query, found[:3])
+    assert search_quality.search(page, "scammer 要我买 gift card")[0].removeprefix(server) == "zh/scams/#gift-card-scam"
+    assert page.console_errors == []
+
+
+def test_the_english_words_table_is_fetched_only_for_latin_letters_on_a_chinese_edition(page, server):
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    page.goto(server)
+    search_quality.search(page, "defamation 诽谤")
+    page.goto(f"{server}zh/")
+    search_quality.search(page, "诽谤")
+    assert not [url for url in requested if url.endswith("lc-english.json")]
+    search_quality.search(page, "lawyer 诽谤")
+    assert [url.removeprefix(server) for url in requested if url.endswith("lc-english.json")] == [
+        "zh/pagefind/lc-english.json"
+    ]
+
+
+def test_a_page_where_the_query_s_words_stand_together_ranks_above_one_that_scatters_them(page, server):
+    # Term proximity (lc-search.js, nearness): options has "cost" and "sue" in one section, its comparison of the
+    # ways to act; defamation has them far apart (its damages section, its deadlines) and came first before.
+    page.goto(server)
+    found = [
+        search_quality.relative(href, server)
+        for href in search_quality.search(page, "how much does it cost to sue someone")
+    ]
+    assert found[0] == ("options/", "compare"), found[:3]
+    assert page.console_errors == []

@@ -74,6 +74,8 @@ def test_each_bundle_has_its_own_small_phrase_table(built_site):
     # reaches 人肉, which jieba now keeps whole (hooks/data/legal-terms.txt).
     assert traditional["点算"] == "怎么办" and traditional["差人"] == "警察" and traditional["起底"] == "人肉"
     assert "伺服器" not in traditional  # the Traditional edition's pages write 伺服器 themselves
+    # Question frames of everyday speech reach the frames the stop words know (咋整 searched 整理 and 整个 before).
+    assert simplified["咋整"] == "怎么办" and traditional["几钱"] == "多少钱" and traditional["俾人"] == "被人"
     assert (built_site / "pagefind" / "lc-phrases.json").is_file()  # English: a Chinese query may be typed there
     for table in (simplified, traditional):
         assert len(phrase_asset(table).encode()) < 4000

@@ -190,10 +190,41 @@
     });
   }
 
+  // English words a reader mixes into a Chinese query ("lawyer 贵不贵") and the Chinese words this edition's
+  // pages use for them (lc-english.json, hooks/search_english.py): a Chinese edition only.
+  function loadEnglish() {
+    return once("english", function () {
+      return getJson(bundle + "lc-english.json")
+        .catch(function () {})
+        .then(function (table) {
+          return new Map(Object.entries(table || {}));
+        });
+    });
+  }
+
+  // The query with the Chinese words of its English words and phrases (up to four words, the longest first; a
+  // plural -s looked up without it) after it; the English words stay, as a page may have them too.
+  var LONGEST_PHRASE = 4;
+  function withChinese(query, english) {
+    var tokens = query.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) || [];
+    var added = [];
+    for (var i = 0; i < tokens.length; ) {
+      for (var n = Math.min(LONGEST_PHRASE, tokens.length - i); n > 0; n--) {
+        var phrase = tokens.slice(i, i + n).join(" ");
+        var chinese = english.get(phrase) || (/[^s]s$/.test(phrase) && english.get(phrase.slice(0, -1)));
+        if (chinese) break;
+      }
+      if (chinese) added.push(chinese);
+      i += Math.max(n, 1);
+    }
+    return added.length ? query + " " + added.join(" ") : query;
+  }
+
   // The query's words: English as typed, each run of Chinese cut into the index's words (lc-search-cut.js).
   // Nothing Chinese is fetched for a query without Chinese.
   async function terms(query) {
     query = query.normalize("NFKC").toLowerCase();
+    if (language !== "en" && /[a-z]/.test(query)) query = withChinese(query, await loadEnglish());
     var chinese = HAN.test(query) ? await loadChinese() : null;
     if (chinese) query = fold(query, chinese);
     var out = [];
@@ -244,9 +275,53 @@
         merged.set(result.id, seen);
       });
     });
-    return Array.from(merged.values()).sort(function (a, b) {
+    var pages = Array.from(merged.values());
+    pages.forEach(function (seen) {
+      seen.score += NEAR_WEIGHT * nearness(seen.hits);
+    });
+    return pages.sort(function (a, b) {
       return b.score - a.score;
     });
+  }
+
+  // A page where the query's words stand close together is about what the reader asks; one that has them
+  // scattered over its sections only mentions them (term proximity). The weight of the distinct words that
+  // Pagefind finds within NEAR_SPAN words of each other, at the best place on the page, beyond the first word.
+  var NEAR_SPAN = 60;
+  var NEAR_WEIGHT = 0.5;
+  function nearness(hits) {
+    if (hits.length < 2) return 0;
+    var marks = [];
+    hits.forEach(function (hit, index) {
+      (hit.result.words || []).forEach(function (position) {
+        marks.push({ at: position, word: index });
+      });
+    });
+    marks.sort(function (a, b) {
+      return a.at - b.at;
+    });
+    var inside = new Map();
+    var sum = 0;
+    var best = 0;
+    var heaviest = 0;
+    for (var end = 0, start = 0; end < marks.length; end++) {
+      var added = marks[end].word;
+      inside.set(added, (inside.get(added) || 0) + 1);
+      if (inside.get(added) === 1) sum += hits[added].weight;
+      while (marks[end].at - marks[start].at > NEAR_SPAN) {
+        var left = marks[start++].word;
+        inside.set(left, inside.get(left) - 1);
+        if (inside.get(left) === 0) sum -= hits[left].weight;
+      }
+      if (inside.size > 0 && sum > best) {
+        best = sum;
+        heaviest = 0;
+        inside.forEach(function (n, word) {
+          if (n > 0) heaviest = Math.max(heaviest, hits[word].weight);
+        });
+      }
+    }
+    return best - heaviest;
   }
 
   // The index keeps Chinese words apart with spaces; a reader should not see them.
