@@ -25,7 +25,9 @@ QUERIES = [
     ("zh/", "申请诺威奇令", "zh/anonymous/"),
     ("zh/", "不方便法院", "zh/jurisdiction/"),
     ("zh/", "勒索", "zh/scams/"),
-    ("zh/", "Norwich 令", "zh/glossary/"),  # mixed
+    # mixed: "Norwich" now also searches 诺威奇令 (lc-english.json), which finds the page about the orders, not only
+    # the glossary, whose entry writes "Norwich 令" as typed
+    ("zh/", "Norwich 令", "zh/anonymous/"),
     ("zh/", "Van Breda 案", "zh/jurisdiction/"),  # mixed
     ("zh/", "forum non conveniens", "zh/jurisdiction/"),  # English term given in brackets
     ("zh/", "Small Claims Court", "zh/options/"),
