@@ -2,8 +2,8 @@
 
 The words are data (hooks/data/search-english-words.txt). For each Chinese edition, hooks/search_bundle.py
 writes `lc-english.json` beside its bundle: {english word or phrase: "Chinese words"}, with only the Chinese
-words that edition's index has, so that the file stays small. lc-search.js fetches it only for a query that has
-both English and Chinese on a Chinese edition, and searches the Chinese words beside the English ones; the
+words that edition's index has, so that the file stays small. lc-search.js fetches it only for a query with Latin
+letters on a Chinese edition, and searches the Chinese words beside the English ones; the
 English edition does not need it.
 """
 

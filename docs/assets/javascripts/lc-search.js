@@ -3,10 +3,10 @@
  * small WebAssembly and the index pieces for the words typed. Chinese is folded from Traditional
  * to Simplified (a compact table made at build time) and cut into the index's own words
  * (lc-search-cut.js and this edition's lc-words-NN.json for the query's characters, fetched only for a query
- * with Chinese); on a Chinese edition, English words typed among the Chinese also search the pages' Chinese words
- * for them (lc-english.json, fetched only for a query with Latin letters). Design and measurements: contrib/search.md. Part of our one bundle, which comes before
- * Material's script (overrides/main.html) so that this runs before Material starts, as soon as the bundle
- * arrives; its settings are the bundle's own data-lc-* attributes (overrides/partials/lc-search.html). */
+ * with Chinese); on a Chinese edition, English words typed among the Chinese also search the pages' Chinese
+ * words for them (lc-english.json, fetched only for a query with Latin letters). Design and measurements:
+ * contrib/search.md. Part of our one bundle, which comes before Material's script (overrides/main.html) so
+ * that this runs before Material starts, as soon as the bundle arrives; its settings are the bundle's own data-lc-* attributes (overrides/partials/lc-search.html). */
 (function () {
   "use strict";
 
@@ -314,7 +314,7 @@
         inside.set(left, inside.get(left) - 1);
         if (inside.get(left) === 0) sum -= hits[left].weight;
       }
-      if (inside.size > 0 && sum > best) {
+      if (sum > best) {
         best = sum;
         heaviest = 0;
         inside.forEach(function (n, word) {
