@@ -6,7 +6,8 @@
  * with Chinese); on a Chinese edition, English words typed among the Chinese also search the pages' Chinese
  * words for them (lc-english.json, fetched only for a query with Latin letters). Design and measurements:
  * contrib/search.md. Part of our one bundle, which comes before Material's script (overrides/main.html) so
- * that this runs before Material starts, as soon as the bundle arrives; its settings are the bundle's own data-lc-* attributes (overrides/partials/lc-search.html). */
+ * that this runs before Material starts, as soon as the bundle arrives; its settings are the bundle's own
+ * data-lc-* attributes (overrides/partials/lc-search.html). */
 (function () {
   "use strict";
 
