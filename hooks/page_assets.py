@@ -7,8 +7,9 @@ file (seven to nine on a checklist page), overrides/main.html links one bundle o
 the files a page needs, in order, minified (hooks/minify_assets.py), named by its content so that a
 browser may keep it. A handful of bundles serve the whole site. The script comes before Material's own,
 because its search module (lc-search.js) must take the search box over before Material starts; the other
-modules start after Material's start-up, through lc-page.js. lc-search-cut.js is not bundled: lc-search.js
-imports it only for a query with Chinese.
+modules start after Material's start-up, through lc-page.js. The search's own modules are not bundled:
+lc-search.js imports lc-search-rank.js and lc-search-text.js when the search box opens, and lc-search-cut.js
+only for a query with Chinese.
 """
 
 from __future__ import annotations

@@ -171,6 +171,109 @@ def test_the_cut_takes_the_likeliest_known_words_and_leaves_unknown_characters_o
     ]
 
 
+def test_the_query_is_folded_and_its_english_words_get_their_chinese_words(page, server):
+    page.goto(f"{server}zh/")
+    got = page.evaluate(
+        """async (url) => {
+          const { fold, withChinese, spell, searchWords } = await import(url);
+          const chinese = { chars: new Map([["螢", "萤"], ["圖", "图"], ["訴", "诉"]]),
+                            phrases: new Map([["萤幕截图", "截图"], ["提告", "起诉"]]) };
+          const english = new Map([["lawyer", "律师"], ["fake account", "假账号"], ["screenshot", "截图"]]);
+          const stop = new Set(["吗", "我", "what"]);
+          return [fold("螢幕截圖", chinese), fold("我想提告", chinese), fold("訴", chinese),
+                  withChinese("fake account 是谁", english), withChinese("screenshots 有用吗", english),
+                  withChinese("lawyers 贵不贵 lawyer", english), withChinese("class action", english),
+                  spell("诽谤"), spell("sue"),
+                  searchWords(["截图", "吗", "截图", "我"], stop), searchWords(["我", "吗"], stop)];
+        }""",
+        f"{server}assets/javascripts/lc-search-rank.js",
+    )
+    assert got == [
+        "截图",
+        "我想起诉",
+        "诉",
+        "fake account 是谁 假账号",
+        "screenshots 有用吗 截图",
+        "lawyers 贵不贵 lawyer 律师 律师",
+        "class action",
+        "zq8bfd8c24",
+        "sue",
+        ["截图"],
+        ["我", "吗"],  # a query of stop words only is searched as typed
+    ]
+
+
+def test_pages_rank_by_the_rare_words_they_have_close_together_and_open_at_the_best_section(page, server):
+    page.goto(f"{server}zh/")
+    got = page.evaluate(
+        """async (url) => {
+          const { rank, idf, nearness, bestSection } = await import(url);
+          const hit = (id, score, words) => ({ id, score, words });
+          // 诽谤 is on every page, 截图 on two, 骂 (one character) on one, 群主 on none.
+          const found = [
+            { results: [hit("a", 10, [5]), hit("b", 8, [300]), hit("c", 6, [1]), hit("d", 5, [2])] },
+            { results: [hit("b", 4, [310]), hit("a", 4, [200])] },
+            { results: [hit("c", 9, [3])] },
+            { results: [] },
+          ];
+          const ranked = rank(["诽谤", "截图", "骂", "群主"], found, 4);
+          const near = nearness([{ result: hit("x", 1, [10]), weight: 2 }, { result: hit("x", 1, [40]), weight: 1 }]);
+          const far = nearness([{ result: hit("x", 1, [10]), weight: 2 }, { result: hit("x", 1, [400]), weight: 1 }]);
+          const section = (url, weights) => ({ url, weighted_locations: weights.map((weight) => ({ weight })) });
+          const hits = [{ weight: 1 }, { weight: 2 }];
+          const sections = [
+            [section("/p/", [7, 1]), section("/p/#a", [1]), section("/p/#b", [6])],
+            [section("/p/", [3]), section("/p/#a", [1])],
+          ];
+          return { order: ranked.map((seen) => seen.result.id), words: ranked[0].hits.length,
+                   rarer: idf(1, 20) > idf(10, 20), everywhere: idf(20, 20) < 0.05, near, far,
+                   section: bestSection(hits, sections).url, none: bestSection([], []) };
+        }""",
+        f"{server}assets/javascripts/lc-search-rank.js",
+    )
+    # b has the two multi-character words side by side; a has them 195 words apart; c has the lone 骂, at 0.3.
+    assert got["order"] == ["b", "a", "c", "d"]
+    assert got["words"] == 2
+    assert got["rarer"] and got["everywhere"]
+    assert got["near"] == 1 and got["far"] == 0  # the lighter word's weight, only when close
+    # #b: its heading has the first word (6 × 1); #a has both words in its text (1 + 2); the page's title (7)
+    # and reader words (3) do not draw the link to the top of the page.
+    assert got["section"] == "/p/#b"
+    assert got["none"] is None
+
+
+def test_excerpts_are_unspelled_unfolded_closed_up_and_lose_their_reader_words(page, server):
+    page.goto(f"{server}zh/")
+    got = page.evaluate(
+        """async (url) => {
+          const { unspell, unfold, closeUp, withoutReaderWords, excerptParts, sectionTitle } = await import(url);
+          const hant = new Map([["诽", "誹"], ["谤", "謗"]]);
+          return [unspell("zq8bfd8c24 online zq622a56fe"), unfold("诽谤 ok", hant), unfold("诽谤", null),
+                  closeUp("“ 管辖 资格 ” in Ontario , 安省"),
+                  withoutReaderWords("开头 lcrwa 群主 lcrwm 群管 lcrwz 正文"),
+                  withoutReaderWords("群管 lcrwz 正文"),
+                  excerptParts([{ text: "网上的 zq8bfd8c24.", mark: false }, { text: " 简要说明 ", mark: false },
+                                { text: "zq8bfd8c24", mark: true }, { text: "。 done.", mark: false }], hant),
+                  sectionTitle("zq8bfd8c24 的 定义", hant)];
+        }""",
+        f"{server}assets/javascripts/lc-search-text.js",
+    )
+    assert got == [
+        "诽谤 online 截图",
+        "誹謗 ok",
+        "诽谤",
+        "“管辖资格” in Ontario , 安省",
+        "开头 正文",
+        "正文",
+        [
+            {"text": "网上的誹謗。简要说明", "mark": False},
+            {"text": "誹謗", "mark": True},
+            {"text": "。 done.", "mark": False},
+        ],
+        "誹謗的定义",
+    ]
+
+
 def test_a_query_of_characters_no_page_has_finds_nothing(page, server):
     page.goto(f"{server}zh-Hant/")
     field = open_search(page)

@@ -4,8 +4,9 @@
  * to Simplified (a compact table made at build time) and cut into the index's own words
  * (lc-search-cut.js and this edition's lc-words-NN.json for the query's characters, fetched only for a query
  * with Chinese); on a Chinese edition, English words typed among the Chinese also search the pages' Chinese
- * words for them (lc-english.json, fetched only for a query with Latin letters). Design and measurements:
- * contrib/search.md. Part of our one bundle, which comes before Material's script (overrides/main.html) so
+ * words for them (lc-english.json, fetched only for a query with Latin letters). This file is the search box;
+ * what a query searches and how pages are ranked is lc-search-rank.js, what a result shows lc-search-text.js,
+ * both pure modules imported with Pagefind's loader. Design and measurements: contrib/search.md. Part of our one bundle, which comes before Material's script (overrides/main.html) so
  * that this runs before Material starts, as soon as the bundle arrives; its settings are the bundle's own
  * data-lc-* attributes (overrides/partials/lc-search.html). */
 (function () {
@@ -27,7 +28,11 @@
   // A generated Traditional edition: excerpts come back folded to Simplified and are shown in Traditional.
   var unfoldUrl = script.getAttribute("data-lc-unfold");
   var pageCount = Number(script.getAttribute("data-lc-pages")) || 20; // pages in this edition's index
-  var cutUrl = new URL(script.getAttribute("data-lc-cut"), window.location.href).href; // imported when needed
+  // Our modules, imported when needed: the cut of a Chinese query, the ranking, the text of results.
+  var moduleUrl = {};
+  ["cut", "rank", "text"].forEach(function (name) {
+    moduleUrl[name] = new URL(script.getAttribute("data-lc-" + name), window.location.href).href;
+  });
   var text = {};
   ["placeholder", "loading", "none", "one", "other", "error", "more"].forEach(function (key) {
     text[key] = script.getAttribute("data-lc-" + key) || "";
@@ -42,26 +47,26 @@
   meta.textContent = text.placeholder;
 
   var LIMIT = 6; // each result shown costs one small fragment download
-  var LONGEST_WORD = 8; // characters of a Hong Kong or Taiwan word (lc-phrases.json)
-  var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/;
   var HAN_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
-  // Chinese text and the marks that sit inside it (including “” ‘’), between which no space is shown.
-  var CJK = /[\u2018-\u201f\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef]/;
-  // The index spells each Chinese word in ASCII (hooks/search_index.py, spell_han): 诽谤 → zq8bfd8c24.
-  var SPELLED = /zq((?:[0-9a-f]{4})+)/g;
   var engine = null;
+  var ranking = null; // lc-search-rank.js and lc-search-text.js, once loadEngine has them
+  var display = null;
   var latest = 0;
   var timer = 0;
 
+  // Pagefind's loader with this edition's settings, and our two pure modules beside it, side by side.
   function loadEngine() {
     if (!engine) {
-      engine = import(bundle + "pagefind.js").then(function (pagefind) {
-        return pagefind
-          .options({ basePath: bundle, baseUrl: new URL(root).pathname, language: language, noWorker: true, excerptLength: 24 })
-          .then(function () {
-            return pagefind;
+      engine = Promise.all([import(bundle + "pagefind.js"), import(moduleUrl.rank), import(moduleUrl.text)]).then(
+        function (loaded) {
+          ranking = loaded[1];
+          display = loaded[2];
+          var options = { basePath: bundle, baseUrl: new URL(root).pathname, language: language, noWorker: true, excerptLength: 24 };
+          return loaded[0].options(options).then(function () {
+            return loaded[0];
           });
-      });
+        }
+      );
       engine.catch(function () {
         engine = null;
       });
@@ -108,7 +113,7 @@
           .then(function (words) {
             return new Map(Object.entries(words || {}));
           }),
-        import(cutUrl)
+        import(moduleUrl.cut)
       ]).then(function (loaded) {
         return { chars: loaded[0], phrases: loaded[1], module: loaded[2] };
       });
@@ -151,47 +156,6 @@
     });
   }
 
-  function unfold(value, table) {
-    if (!table) return value;
-    return Array.from(value, function (ch) {
-      return table.get(ch) || ch;
-    }).join("");
-  }
-
-  function fold(query, chinese) {
-    var chars = Array.from(query, function (ch) {
-      return chinese.chars.get(ch) || ch;
-    });
-    var out = "";
-    for (var i = 0; i < chars.length; ) {
-      for (var n = Math.min(LONGEST_WORD, chars.length - i); n > 1; n--) {
-        var word = chinese.phrases.get(chars.slice(i, i + n).join(""));
-        if (word) break;
-      }
-      out += n > 1 ? word : chars[i];
-      i += Math.max(n, 1);
-    }
-    return out;
-  }
-
-  function spell(word) {
-    if (!HAN.test(word)) return word;
-    return (
-      "zq" +
-      Array.from(word, function (ch) {
-        return ("000" + ch.charCodeAt(0).toString(16)).slice(-4);
-      }).join("")
-    );
-  }
-
-  function unspell(value) {
-    return value.replace(SPELLED, function (_, hex) {
-      var out = "";
-      for (var i = 0; i < hex.length; i += 4) out += String.fromCharCode(parseInt(hex.slice(i, i + 4), 16));
-      return out;
-    });
-  }
-
   // English words a reader mixes into a Chinese query ("lawyer 贵不贵") and the Chinese words this edition's
   // pages use for them (lc-english.json, hooks/search_english.py): a Chinese edition only.
   function loadEnglish() {
@@ -204,224 +168,58 @@
     });
   }
 
-  // The query with the Chinese words of its English words and phrases (up to four words, the longest first; a
-  // plural -s looked up without it) after it; the English words stay, as a page may have them too.
-  var LONGEST_PHRASE = 4;
-  function withChinese(query, english) {
-    var tokens = query.match(/[a-z0-9]+(?:['-][a-z0-9]+)*/g) || [];
-    var added = [];
-    for (var i = 0; i < tokens.length; ) {
-      for (var n = Math.min(LONGEST_PHRASE, tokens.length - i); n > 0; n--) {
-        var phrase = tokens.slice(i, i + n).join(" ");
-        var chinese = english.get(phrase) || (/[^s]s$/.test(phrase) && english.get(phrase.slice(0, -1)));
-        if (chinese) break;
-      }
-      if (chinese) added.push(chinese);
-      i += Math.max(n, 1);
-    }
-    return added.length ? query + " " + added.join(" ") : query;
-  }
-
   // The query's words: English as typed, each run of Chinese cut into the index's words (lc-search-cut.js).
   // Nothing Chinese is fetched for a query without Chinese.
   async function terms(query) {
     query = query.normalize("NFKC").toLowerCase();
-    if (language !== "en" && /[a-z]/.test(query)) query = withChinese(query, await loadEnglish());
-    var chinese = HAN.test(query) ? await loadChinese() : null;
-    if (chinese) query = fold(query, chinese);
+    if (language !== "en" && /[a-z]/.test(query)) query = ranking.withChinese(query, await loadEnglish());
+    var chinese = ranking.hasChinese(query) ? await loadChinese() : null;
+    if (chinese) query = ranking.fold(query, chinese);
     var out = [];
     var runs = query.match(HAN_RUNS) || [];
-    var words = chinese ? await loadWords(chinese, runs.filter(HAN.test, HAN).join("")) : null;
+    var words = chinese ? await loadWords(chinese, runs.filter(ranking.hasChinese).join("")) : null;
     runs.forEach(function (run) {
-      if (HAN.test(run)) out = out.concat(chinese.module.cut(run, words));
+      if (ranking.hasChinese(run)) out = out.concat(chinese.module.cut(run, words));
       else out = out.concat(run.split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
     });
     return out;
   }
 
-  // How much a word says about a page: BM25's idf over the pages Pagefind finds it on (it matches words by
-  // prefix, so 删 counts the pages with 删除 too), near nothing for a word on every page.
-  function idf(df) {
-    return Math.log(1 + (pageCount - Math.min(df, pageCount) + 0.5) / (df + 0.5));
-  }
-
-  // Pages are ranked by the words of the query they contain, not required to contain them all: a worried
-  // reader's question ("有人在群里骂我能不能起诉") has words no page uses. Stop words are left out when there
-  // are others. Each word counts by its idf and by Pagefind's own score for the page against the best page's,
-  // so a page with the rare words of the query, in its headings, comes first. A single Chinese character
-  // (part of a longer word, or the reader's word for one) counts for little.
+  // Each word of the query searched on its own (lc-search-rank.js: searchWords, rank).
   async function find(pagefind, words, stop) {
-    var content = words.some(function (word) {
-      return !stop.has(word);
-    });
-    var unique = words.filter(function (word, index) {
-      return words.indexOf(word) === index && !(content && stop.has(word));
-    });
+    var searched = ranking.searchWords(words, stop);
     var found = await Promise.all(
-      unique.map(function (word) {
-        return pagefind.search(spell(word));
+      searched.map(function (word) {
+        return pagefind.search(ranking.spell(word));
       })
     );
-    var merged = new Map();
-    found.forEach(function (each, index) {
-      var results = each.results;
-      if (!results.length) return; // a word on no page: ignore it
-      var word = unique[index];
-      var lone = HAN.test(word) && Array.from(word).length === 1;
-      var weight = idf(results.length) * (lone ? 0.3 : 1);
-      var best = results[0].score || 1;
-      results.forEach(function (result) {
-        var seen = merged.get(result.id) || { result: result, score: 0, hits: [] };
-        seen.score += weight * (result.score / best);
-        seen.hits.push({ result: result, weight: weight });
-        merged.set(result.id, seen);
-      });
-    });
-    var pages = Array.from(merged.values());
-    pages.forEach(function (seen) {
-      seen.score += NEAR_WEIGHT * nearness(seen.hits);
-    });
-    return pages.sort(function (a, b) {
-      return b.score - a.score;
-    });
+    return ranking.rank(searched, found, pageCount);
   }
 
-  // A page where the query's words stand close together is about what the reader asks; one that has them
-  // scattered over its sections only mentions them (term proximity). The weight of the distinct words that
-  // Pagefind finds within NEAR_SPAN words of each other, at the best place on the page, beyond the first word.
-  var NEAR_SPAN = 60;
-  var NEAR_WEIGHT = 0.5;
-  function nearness(hits) {
-    if (hits.length < 2) return 0;
-    var marks = [];
-    hits.forEach(function (hit, index) {
-      (hit.result.words || []).forEach(function (position) {
-        marks.push({ at: position, word: index });
-      });
-    });
-    marks.sort(function (a, b) {
-      return a.at - b.at;
-    });
-    var inside = new Map();
-    var sum = 0;
-    var best = 0;
-    var heaviest = 0;
-    for (var end = 0, start = 0; end < marks.length; end++) {
-      var added = marks[end].word;
-      inside.set(added, (inside.get(added) || 0) + 1);
-      if (inside.get(added) === 1) sum += hits[added].weight;
-      while (marks[end].at - marks[start].at > NEAR_SPAN) {
-        var left = marks[start++].word;
-        inside.set(left, inside.get(left) - 1);
-        if (inside.get(left) === 0) sum -= hits[left].weight;
-      }
-      if (sum > best) {
-        best = sum;
-        heaviest = 0;
-        inside.forEach(function (n, word) {
-          if (n > 0) heaviest = Math.max(heaviest, hits[word].weight);
-        });
-      }
-    }
-    return best - heaviest;
-  }
-
-  // The index keeps Chinese words apart with spaces; a reader should not see them.
-  function closeUp(value) {
-    var chars = Array.from(value);
-    var out = "";
-    for (var i = 0; i < chars.length; i++) {
-      if (chars[i] !== " ") {
-        out += chars[i];
-        continue;
-      }
-      var before = out.replace(/[\u0001\u0002]+$/, "").slice(-1);
-      var j = i + 1;
-      while (j < chars.length && /[ \u0001\u0002]/.test(chars[j])) j++;
-      if (!(CJK.test(before) && CJK.test(chars[j] || ""))) out += " ";
-    }
-    return out;
-  }
-
-  // Reader words (hooks/search_reader_words.py) are indexed, never shown: the index puts lcrwa before them, lcrwm
-  // after every eight and lcrwz after them (search_pages.reader_html), so that an excerpt that begins or ends
-  // among them still tells which side of each mark they are on.
-  function withoutReaderWords(flat) {
-    var parts = flat.split(/\s*\blcrw([amz])\b\.?\s*/);
-    var kept = [];
-    for (var i = 0; i < parts.length; i += 2) {
-      var reader = i > 0 ? parts[i - 1] !== "z" : i + 1 < parts.length && parts[i + 1] !== "a";
-      if (!reader && parts[i]) kept.push(parts[i]);
-    }
-    return kept.join(" ");
-  }
-
-  // Pagefind's excerpt as text and <mark> only, whatever else it might hold.
+  // Pagefind's excerpt as text and <mark> only, whatever else it might hold, made readable (lc-search-text.js).
   function excerptNodes(html, unfolded) {
     var template = document.createElement("template");
     template.innerHTML = html;
-    var flat = "";
-    template.content.childNodes.forEach(function (node) {
-      var shown = unfold(unspell(node.textContent), unfolded);
-      flat += node.nodeName === "MARK" ? "\u0001" + shown + "\u0002" : shown;
+    var parts = Array.from(template.content.childNodes, function (node) {
+      return { text: node.textContent, mark: node.nodeName === "MARK" };
     });
-    flat = withoutReaderWords(flat);
-    // Pagefind joins a heading to its text with a Latin full stop: after Chinese, a 。 (or nothing after
-    // Chinese punctuation) reads right.
-    flat = flat
-      .replace(/\.(\u0002)/g, "$1.") // a full stop never belongs inside a highlighted word
-      .replace(/([\u3000-\u303f\uff00-\uffef])(\u0002?)\.(?=\s|$)/g, "$1$2")
-      .replace(/([\u3400-\u9fff])(\u0002?)\.(?=\s|$)/g, "$1$2。");
-    var nodes = [];
-    closeUp(flat)
-      .split(/(\u0001[^\u0002]*\u0002)/)
-      .forEach(function (part) {
-        if (!part) return;
-        if (part.charAt(0) === "\u0001") {
-          var mark = document.createElement("mark");
-          mark.textContent = part.slice(1, -1);
-          nodes.push(mark);
-        } else {
-          nodes.push(document.createTextNode(part));
-        }
-      });
-    return nodes;
+    return display.excerptParts(parts, unfolded).map(function (part) {
+      if (!part.mark) return document.createTextNode(part.text);
+      var mark = document.createElement("mark");
+      mark.textContent = part.text;
+      return mark;
+    });
   }
 
-  // The section that matched the query best (hooks/search_pages.py gives every section heading its id): each
-  // word of the query counts, by its weight, for each section Pagefind finds it in, six times as much where
-  // it is in the section's heading (Pagefind's heading weight), however often it is repeated there. The title
-  // and the page's own reader words (weight 7 and 3, × a boost of at least 0.5) are about the whole page: they
-  // do not draw the link to the top of the page, where only its opening text (weight 1 or less) counts.
-  var PAGE_WIDE = 1.2;
+  // A page's fragment for each word that found it, and the section it opens at (lc-search-rank.js).
   async function details(seen) {
-    var best = null;
-    var sections = new Map();
+    var sections = [];
     var data;
     for (var i = 0; i < seen.hits.length; i++) {
-      var hit = seen.hits[i];
-      data = await fragment(hit.result);
-      data.sub_results.forEach(function (sub) {
-        var top = !sub.url || sub.url.indexOf("#") < 0;
-        var weights = sub.weighted_locations
-          .map(function (location) {
-            return location.weight;
-          })
-          .filter(function (weight) {
-            return !top || weight <= PAGE_WIDE;
-          });
-        var part = hit.weight * Math.max.apply(null, weights.concat(0));
-        var entry = sections.get(sub.url) || { score: 0, part: -1 };
-        entry.score += part;
-        if (part > entry.part) {
-          entry.sub = sub; // its excerpt shows this word
-          entry.part = part;
-        }
-        sections.set(sub.url, entry);
-        if (!best || entry.score > best.score) best = entry;
-      });
+      data = await fragment(seen.hits[i].result);
+      sections.push(data.sub_results);
     }
-    return { data: data, section: best && best.sub };
+    return { data: data, section: ranking.bestSection(seen.hits, sections) };
   }
 
   // Pagefind keeps one object per page and rewrites its excerpt and sections on each data() call: one call
@@ -457,7 +255,7 @@
     if (anchored && section.title && section.title !== title.textContent) {
       var where = document.createElement("p");
       where.className = "lc-search-section";
-      where.textContent = closeUp(unfold(unspell(section.title), unfolded));
+      where.textContent = display.sectionTitle(section.title, unfolded);
       article.appendChild(where);
     }
     article.appendChild(excerpt);
