@@ -10,7 +10,7 @@ section, or a badly written entry, is a build problem at the file's line (hooks/
 
 The words are folded and cut by jieba exactly like the page text, so a Traditional query reaches them through
 the same fold. They are indexed with the page (or under the section's heading) at READER_WEIGHT: above body
-text, below any heading and the title. They are never shown: lc-search.js leaves them out of excerpts
+text, as much as a third-level heading, below the title and the sections' headings. They are never shown: lc-search.js leaves them out of excerpts
 (search_pages.READER_START … READER_END).
 """
 

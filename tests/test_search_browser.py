@@ -403,7 +403,7 @@ def test_wechat_typed_in_latin_letters_in_a_chinese_query_weighs_as_little_as_�
 
 
 def test_the_title_and_the_page_s_reader_words_do_not_draw_the_link_to_the_top_of_the_page(page, server):
-    # 微信群 is one of the online page's own reader words (weight 3, above its opening text): it used to make the top
+    # 微信群 is one of the online page's own reader words (weight 5, above its opening text): it used to make the top
     # of the page the best "section", though 截图 is the screenshots section's heading.
     page.goto(f"{server}zh/")
     assert search_quality.search(page, "微信群 截图")[0].removeprefix(server) == "zh/online/#screenshots"

@@ -142,7 +142,7 @@ def test_reader_words_are_folded_cut_spelled_weighted_and_marked():
     assert reader_html("") == ""
     long = reader_html(" ".join(f"w{i}" for i in range(17)))
     assert long.count(READER_MORE) == 2  # after every eight words
-    assert READER_WEIGHT < 6  # below any heading (Pagefind: h2 6, the title h1 7)
+    assert 1 < READER_WEIGHT < 6  # above body text, below a section's heading (Pagefind: h2 6, the title h1 7)
 
 
 def test_the_index_puts_reader_words_after_the_title_and_after_their_section_heading():

@@ -149,7 +149,7 @@ export function nearness(hits) {
 // The section a result opens at (hooks/search_pages.py gives every section heading its id): each word of the
 // query counts, by its weight, for each section Pagefind finds it in, six times as much where it is in the
 // section's heading (Pagefind's heading weight), however often it is repeated there. The title and the page's
-// own reader words (weight 7 and 3, × a boost of at least 0.5) are about the whole page: they do not draw the
+// own reader words (weight 7 and 5, × a boost of at least 0.5) are about the whole page: they do not draw the
 // link to the top of the page, where only its opening text (weight 1 or less) counts. `sections[i]` is the
 // page's sub-results as Pagefind gives them for `hits[i]`'s word; the section's sub-result comes back, or null.
 var PAGE_WIDE = 1.2;
