@@ -10,7 +10,8 @@ flowchart answer's and outcome's `<!-- summary: … -->` sentence (docs/<lang>/w
 hooks/flowchart_graph.py), each checklist's items (hooks/checklists.py), and the strings of the facts
 form and the dates in hooks/data/ui-strings.yml (keys `summary_…`). This hook reads those sources for
 the reader's edition and for English, puts them in a JSON island, and lc-lawyer-summary.js builds the
-summary on the reader's device from the address and local storage. Nothing is sent anywhere.
+summary on the reader's device from the address and local storage (with lc-summary-dates.js for the dates and
+lc-summary-sheet.js for the printed sheet, the text and the calendar file). Nothing is sent anywhere.
 """
 
 from __future__ import annotations
@@ -185,5 +186,7 @@ def on_page_context(context, page, config, nav):
     qr_src = asset_url(QR_SCRIPT, page.url)
     rendered = template.render(data=data, ui=strings_for(language), config=config, page=page, qr_src=qr_src)
     page.content = inject(page.content, rendered)
-    require(page, "lc-lawyer-summary")
+    # The dates and the printed sheet are their own files; the page's script needs both, in this order.
+    for name in ("lc-summary-dates", "lc-summary-sheet", "lc-lawyer-summary"):
+        require(page, name)
     return context

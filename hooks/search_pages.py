@@ -142,11 +142,12 @@ def _indexed(text: str) -> str:
 
 # Reader words (hooks/search_reader_words.py) weigh like a keywords field: as much as a third-level heading
 # (Pagefind: h3 5), less than the title (h1 7) and the sections' own headings (h2 6); body text is 1. At 3 they
-# lost to pages that only mention the reader's words; 5 and 7 gave the same tuning figures (contrib/search.md). They sit right after the title or the section's heading, so that
-# Pagefind's excerpt around them also shows the heading and the start of the text, and between marks that
-# lc-search.js cuts out of excerpts with the words between them: READER_START, READER_MORE every READER_CHUNK
-# words (an excerpt of 24 words that starts or ends inside a long list still shows a mark, and which side of it
-# is reader words), READER_END. Nobody types the marks; they say nothing about a page.
+# lost to pages that only mention the reader's words; 5 and 7 gave the same tuning figures (contrib/search.md).
+# They sit right after the title or the section's heading, so that Pagefind's excerpt around them also shows the
+# heading and the start of the text, and between marks that lc-search.js cuts out of excerpts with the words
+# between them: READER_START, READER_MORE every READER_CHUNK words (an excerpt of 24 words that starts or ends
+# inside a long list still shows a mark, and which side of it is reader words), READER_END. Nobody types the
+# marks; they say nothing about a page.
 READER_WEIGHT = 5
 READER_START, READER_MORE, READER_END = "lcrwa", "lcrwm", "lcrwz"
 READER_CHUNK = 8

@@ -10,8 +10,8 @@ section, or a badly written entry, is a build problem at the file's line (hooks/
 
 The words are folded and cut by jieba exactly like the page text, so a Traditional query reaches them through
 the same fold. They are indexed with the page (or under the section's heading) at READER_WEIGHT: above body
-text, as much as a third-level heading, below the title and the sections' headings. They are never shown: lc-search.js leaves them out of excerpts
-(search_pages.READER_START … READER_END).
+text, as much as a third-level heading, below the title and the sections' headings. They are never shown:
+lc-search.js leaves them out of excerpts (search_pages.READER_START … READER_END).
 """
 
 from __future__ import annotations

@@ -68,8 +68,8 @@ def test_facts_entered_before_the_script_arrives_are_kept(page, server):
 
 @pytest.fixture
 def dates(page, server):
-    page.goto(server + "404.html")  # a page without the summary: the script only defines its date functions
-    page.add_script_tag(url=server + "assets/javascripts/lc-lawyer-summary.js")
+    page.goto(server + "404.html")  # a page without the summary
+    page.add_script_tag(url=server + "assets/javascripts/lc-summary-dates.js")
     return lambda expression: page.evaluate(f"(() => {{ const d = window.lcSummaryDates; return {expression}; }})()")
 
 

@@ -26,6 +26,8 @@ SITE_WIDE = [
     "assets/javascripts/lc-quick-exit.js",
     "assets/javascripts/lc-glossary.js",
 ]
+# The summary for a lawyer's scripts, in the order its page needs them (hooks/lawyer_summary.py).
+SUMMARY_SCRIPTS = ["lc-summary-dates", "lc-summary-sheet", "lc-lawyer-summary"]
 
 
 def test_a_bundle_is_its_files_in_order_named_by_content():
@@ -85,5 +87,10 @@ def test_every_page_loads_one_stylesheet_and_one_script_of_ours(built_site):
             assert (f"assets/stylesheets/{name}.css" in loaded) == needed, f"{html_path}: {name}.css"
             assert (f"assets/javascripts/{name}.js" in loaded) == needed, f"{html_path}: {name}.js"
             checked += needed
+        summary_scripts = [f"assets/javascripts/{name}.js" for name in SUMMARY_SCRIPTS]
+        if wanted["lc-lawyer-summary"]:  # the dates and the sheet come first, in this order
+            assert [path for path in loaded if path in summary_scripts] == summary_scripts, html_path
+        else:
+            assert not set(summary_scripts) & set(loaded), html_path
         assert set(SITE_WIDE) <= set(loaded), html_path
     assert checked >= 12  # every edition: three checklist pages, the checklists page, the flowchart, the summary

@@ -1,57 +1,10 @@
 /* The summary for a lawyer, built on the reader's device from the JSON island written by
  * hooks/lawyer_summary.py: the guide's answers (?path=), checklist ticks (?ticks=, or this browser's
  * saved ticks) and the facts the reader adds, in the reader's language and then in English.
- * Everything lives in the address and in local storage; nothing is sent anywhere. */
+ * Everything lives in the address and in local storage; nothing is sent anywhere. The dates are
+ * lc-summary-dates.js, the printed sheet, the text and the calendar file lc-summary-sheet.js. */
 (function () {
   "use strict";
-
-  /* Dates as plain {y, m, d} (month 1-12), computed in UTC so no time zone moves a day. */
-  var dates = {
-    parse: function (text) {
-      var match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text || "");
-      if (!match) return null;
-      var date = { y: +match[1], m: +match[2], d: +match[3] };
-      return date.m >= 1 && date.m <= 12 && date.d >= 1 && date.d <= dates.daysIn(date.y, date.m) ? date : null;
-    },
-    daysIn: function (year, month) {
-      return new Date(Date.UTC(year, month, 0)).getUTCDate();
-    },
-    iso: function (date) {
-      function pad(n, width) { return String(n).padStart(width, "0"); }
-      return pad(date.y, 4) + "-" + pad(date.m, 2) + "-" + pad(date.d, 2);
-    },
-    addDays: function (date, days) {
-      var moved = new Date(Date.UTC(date.y, date.m - 1, date.d + days));
-      return { y: moved.getUTCFullYear(), m: moved.getUTCMonth() + 1, d: moved.getUTCDate() };
-    },
-    /* Same day of the month, months later; a day the month lacks (31 April, 29 February) becomes its last day. */
-    addMonths: function (date, months) {
-      var index = date.y * 12 + (date.m - 1) + months;
-      var year = Math.floor(index / 12);
-      var month = index - year * 12 + 1;
-      return { y: year, m: month, d: Math.min(date.d, dates.daysIn(year, month)) };
-    },
-    compare: function (a, b) {
-      return dates.iso(a) < dates.iso(b) ? -1 : dates.iso(a) > dates.iso(b) ? 1 : 0;
-    },
-    /* The early end of each period: the first day counts as day one, so a period of six weeks ends on
-     * day 42 and a period of months ends the day before the same date. The two years run from the
-     * earlier of the day it was posted and the day the reader learned of it. */
-    deadlines: function (seen, posted) {
-      var start = posted && dates.compare(posted, seen) < 0 ? posted : seen;
-      return {
-        notice: dates.addDays(seen, 41),
-        claim: dates.addDays(dates.addMonths(seen, 3), -1),
-        general: dates.addDays(dates.addMonths(start, 24), -1),
-        generalFrom: start
-      };
-    },
-    today: function () {
-      var now = new Date();
-      return { y: now.getFullYear(), m: now.getMonth() + 1, d: now.getDate() };
-    }
-  };
-  window.lcSummaryDates = dates; // for the unit tests, which load this file on an empty page
 
   // Once the page is parsed, after Material's start-up (lc-page.js).
   (window.lcOnPage || function (setUp) { setUp(); })(function () {
@@ -59,6 +12,10 @@
     var island = document.getElementById("lc-sum-data");
     if (!root || !island) return;
 
+    var dates = window.lcSummaryDates; // lc-summary-dates.js
+    var paper = window.lcSummarySheet; // lc-summary-sheet.js
+    var format = paper.format;
+    var formatDate = dates.written;
     var data = JSON.parse(island.textContent);
     var halves = data.editions;
     var reader = halves[0];
@@ -75,19 +32,6 @@
         try { window.localStorage.setItem(key, value); } catch (error) { /* blocked or full: the address still has it */ }
       }
     };
-
-    function format(template, values) {
-      return String(template || "").replace(/\{(\w+)\}/g, function (match, key) {
-        return key in values ? String(values[key]) : match;
-      });
-    }
-
-    function formatDate(date, lang) {
-      if (lang.indexOf("zh") === 0) return date.y + "年" + date.m + "月" + date.d + "日";
-      var months = ["January", "February", "March", "April", "May", "June", "July", "August", "September",
-        "October", "November", "December"];
-      return date.d + " " + months[date.m - 1] + " " + date.y;
-    }
 
     /* --- State: read from the address, else from storage; written back to both. --- */
 
@@ -166,7 +110,7 @@
       storage.set(STORAGE_KEY, text.slice(1));
     }
 
-    /* --- The summary: one half per language, as plain data first, then as DOM and as text. --- */
+    /* --- The summary: one half per language, as plain data; lc-summary-sheet.js makes the sheet and the text. --- */
 
     function answersOf(half) {
       var chart = half.flowchart;
@@ -259,124 +203,6 @@
       };
     }
 
-    function element(tag, className, text) {
-      var node = document.createElement(tag);
-      if (className) node.className = className;
-      if (text != null) node.textContent = text;
-      return node;
-    }
-
-    function list(items, render) {
-      var ul = element("ul");
-      items.forEach(function (item) { ul.appendChild(render(item)); });
-      return ul;
-    }
-
-    function renderHalf(summary, address) {
-      var s = summary.strings;
-      var section = element("section", "lc-sum__half");
-      section.lang = summary.lang;
-      section.appendChild(element("h2", "lc-sum__title", s.summary_sheet_title));
-      section.appendChild(element("p", "lc-sum__prepared", summary.prepared + " " + summary.preparedOn));
-      section.appendChild(element("h3", null, s.summary_answers_title));
-      if (summary.answers.length) {
-        section.appendChild(list(summary.answers, function (row) {
-          var li = element("li", null, row.sentence);
-          li.appendChild(element("span", "lc-sum__detail", row.detail));
-          return li;
-        }));
-      } else section.appendChild(element("p", null, s.summary_no_guide));
-      if (summary.outcome) {
-        section.appendChild(element("h3", null, s.summary_outcome_title));
-        section.appendChild(element("p", null, summary.outcome.sentence));
-      }
-      section.appendChild(element("h3", null, s.summary_facts_added_title));
-      if (summary.facts.length) section.appendChild(list(summary.facts, function (line) { return element("li", null, line); }));
-      else section.appendChild(element("p", null, s.summary_no_facts));
-      if (summary.dates) {
-        section.appendChild(element("h3", null, s.summary_dates_title));
-        section.appendChild(element("p", "lc-sum__note", summary.dates.note));
-        if (summary.dates.warning) section.appendChild(element("p", "lc-sum__warning", summary.dates.warning));
-        var dl = element("dl", "lc-sum__deadlines");
-        summary.dates.items.forEach(function (item) {
-          dl.appendChild(element("dt", null, item.title));
-          var dd = element("dd", null, item.why);
-          if (item.passed) dd.appendChild(element("strong", "lc-sum__passed", " " + item.passed));
-          dl.appendChild(dd);
-        });
-        if (summary.dates.items.length) section.appendChild(dl);
-      }
-      section.appendChild(element("h3", null, s.summary_checklists_title));
-      if (summary.checklists.length) {
-        summary.checklists.forEach(function (checklist) {
-          section.appendChild(element("h4", null, checklist.title));
-          if (checklist.done.length) {
-            section.appendChild(element("p", "lc-sum__label", s.summary_done));
-            section.appendChild(list(checklist.done, function (text) { return element("li", "lc-sum__done", text); }));
-          }
-          if (checklist.notDone.length) {
-            section.appendChild(element("p", "lc-sum__label", s.summary_not_done));
-            section.appendChild(list(checklist.notDone, function (text) { return element("li", "lc-sum__not-done", text); }));
-          }
-        });
-      } else section.appendChild(element("p", null, s.summary_no_checklists));
-      var footer = element("div", "lc-sum__footer");
-      footer.appendChild(element("p", "lc-sum__address", format(s.summary_address, { url: address })));
-      var image = element("img", "lc-qr");
-      image.alt = "";
-      image.width = image.height = 96;
-      image.hidden = true;
-      image.setAttribute("data-lc-sum-qr", "");
-      footer.appendChild(image);
-      section.appendChild(footer);
-      return section;
-    }
-
-    function textOf(summary, address) {
-      var s = summary.strings;
-      var lines = [s.summary_sheet_title, summary.prepared + " " + summary.preparedOn, "", s.summary_answers_title];
-      if (summary.answers.length) summary.answers.forEach(function (row) { lines.push("- " + row.sentence); });
-      else lines.push(s.summary_no_guide);
-      if (summary.outcome) lines.push("", s.summary_outcome_title, summary.outcome.sentence);
-      lines.push("", s.summary_facts_added_title);
-      if (summary.facts.length) summary.facts.forEach(function (line) { lines.push("- " + line); });
-      else lines.push(s.summary_no_facts);
-      if (summary.dates) {
-        lines.push("", s.summary_dates_title, summary.dates.note);
-        if (summary.dates.warning) lines.push(summary.dates.warning);
-        summary.dates.items.forEach(function (item) {
-          lines.push("- " + item.title, "  " + item.why + (item.passed ? " " + item.passed : ""));
-        });
-      }
-      lines.push("", s.summary_checklists_title);
-      if (!summary.checklists.length) lines.push(s.summary_no_checklists);
-      summary.checklists.forEach(function (checklist) {
-        lines.push(checklist.title);
-        checklist.done.forEach(function (text) { lines.push("[x] " + text); });
-        checklist.notDone.forEach(function (text) { lines.push("[ ] " + text); });
-      });
-      lines.push("", format(s.summary_address, { url: address }));
-      return lines.join("\n");
-    }
-
-    function icsOf(summary) {
-      if (!summary.dates || !summary.dates.items.length) return "";
-      var s = summary.strings;
-      function escape(text) { return String(text).replace(/[\\;,]/g, "\\$&").replace(/\n/g, "\\n"); }
-      var stamp = new Date().toISOString().replace(/[-:]/g, "").replace(/\.\d+/, "");
-      var lines = ["BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//lc//summary//EN", "CALSCALE:GREGORIAN"];
-      summary.dates.items.forEach(function (item) {
-        if (item.passed) return;
-        var day = dates.iso(item.date).replace(/-/g, "");
-        lines.push("BEGIN:VEVENT", "UID:" + item.key + "-" + day + "-" + stamp + "@" + window.location.hostname, "DTSTAMP:" + stamp,
-          "DTSTART;VALUE=DATE:" + day, "SUMMARY:" + escape(format(s.summary_calendar_event, { title: item.title })),
-          "DESCRIPTION:" + escape(item.why), "BEGIN:VALARM", "ACTION:DISPLAY", "TRIGGER:-P14D",
-          "DESCRIPTION:" + escape(item.title), "END:VALARM", "END:VEVENT");
-      });
-      lines.push("END:VCALENDAR");
-      return lines.join("\r\n") + "\r\n";
-    }
-
     /* --- The page --- */
 
     var form = root.querySelector("[data-lc-sum-form]");
@@ -397,14 +223,14 @@
       sheet.textContent = "";
       var empty = !state.path.length && !summaries[0].facts.length && !summaries[0].checklists.length;
       if (empty) {
-        sheet.appendChild(element("p", "lc-sum__nothing", reader.strings.summary_nothing));
+        sheet.appendChild(paper.element("p", "lc-sum__nothing", reader.strings.summary_nothing));
       } else {
-        summaries.forEach(function (summary) { sheet.appendChild(renderHalf(summary, address())); });
+        summaries.forEach(function (summary) { sheet.appendChild(paper.sheet(summary, address())); });
       }
       linkBox.value = address();
       if (!empty) drawQr();
       var canDownload = !inWeChat && "download" in document.createElement("a");
-      calendarButton.hidden = !canDownload || !icsOf(summaries[0]);
+      calendarButton.hidden = !canDownload || !paper.calendar(summaries[0], window.location.hostname);
     }
 
     function fillForm() {
@@ -458,7 +284,7 @@
     }
 
     root.querySelector("[data-lc-sum-copy-text]").addEventListener("click", function () {
-      copy(summaries.map(function (summary) { return textOf(summary, address()); }).join("\n\n----------\n\n"));
+      copy(summaries.map(function (summary) { return paper.text(summary, address()); }).join("\n\n----------\n\n"));
     });
     root.querySelector("[data-lc-sum-copy-link]").addEventListener("click", function () { copy(address()); });
     /* The QR code of the summary's address on each printed half, drawn on this device by lean-qr (served
@@ -483,7 +309,7 @@
       drawQr().then(function () { window.print(); });
     });
     calendarButton.addEventListener("click", function () {
-      var blob = new Blob([icsOf(summaries[0])], { type: "text/calendar" });
+      var blob = new Blob([paper.calendar(summaries[0], window.location.hostname)], { type: "text/calendar" });
       var link = document.createElement("a");
       link.href = URL.createObjectURL(blob);
       link.download = "lawyer-dates.ics";
