@@ -65,7 +65,7 @@ def bundle_tables(records: list[SearchRecord], language: str, index_pages: list[
     reachable = " ".join([*texts, reader, synonyms, *phrases])
     tables = {
         FOLD_ASSET: fold_asset(compact_table(traditional_to_simplified(), reachable)),
-        STOP_ASSET: stop_asset(stop_words(), counts),
+        STOP_ASSET: stop_asset(stop_words()),
         **word_shards(counts, len(records)),
     }
     if language in GENERATED_EDITIONS:

@@ -134,7 +134,8 @@ def stop_words(path: Path = STOP_FILE) -> tuple[str, ...]:
     return parse_stop_words(path.read_text(encoding="utf-8"))
 
 
-def stop_asset(stop: Iterable[str], counts: Counter) -> str:
-    """`{"stop": "a about … 的 了"}`: the English stop words, and the Chinese ones this edition's pages have."""
-    kept = sorted({word for word in stop if not HAN_RUN.fullmatch(word) or word in counts})
+def stop_asset(stop: Iterable[str]) -> str:
+    """`{"stop": "a about … 的 了"}`: every stop word. The Chinese ones no page has are there too: the query's cut
+    must know them as words (lc-search-cut.js, withStopWords), or 到底 is cut into 到 and searched."""
+    kept = sorted(set(stop))
     return json.dumps({"stop": " ".join(kept)}, ensure_ascii=False, separators=(",", ":"))

@@ -171,6 +171,23 @@ def test_the_cut_takes_the_likeliest_known_words_and_leaves_unknown_characters_o
     ]
 
 
+def test_the_cut_knows_stop_words_no_page_has_and_leaves_them_out(page, server):
+    page.goto(f"{server}zh/")
+    cuts = page.evaluate(
+        """async (url) => {
+          const { readWords, cut, withStopWords } = await import(url);
+          const words = readWords({ pages: 9, df: { "1": "诽谤 意思", "9": "到 是" } });
+          const known = withStopWords(words, new Set(["到底", "是", "what"]));
+          return [cut("诽谤到底是什么意思", words), cut("诽谤到底是什么意思", known), cut("到底", known),
+                  known.df.get("到底") === 9, words.df.has("到底")];
+        }""",
+        f"{server}assets/javascripts/lc-search-cut.js",
+    )
+    # Without the stop words, 到底 is cut into 到 (searched) and 底 (no page has it); with them it is one word,
+    # left out like any word no page has. 是, on pages, stays for the search to leave out.
+    assert cuts == [["诽谤", "到", "是", "意思"], ["诽谤", "是", "意思"], [], True, False]
+
+
 def test_the_query_is_folded_and_its_english_words_get_their_chinese_words(page, server):
     page.goto(f"{server}zh/")
     got = page.evaluate(

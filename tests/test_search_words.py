@@ -74,9 +74,10 @@ def test_the_reviewed_stop_list_has_grammar_words_and_no_topic_words():
     assert len(words) == len(stop_words(STOP_FILE))  # no word listed twice
 
 
-def test_stop_asset_keeps_english_and_the_chinese_words_the_pages_have():
-    asset = json.loads(stop_asset(("吗", "呢", "what"), Counter({"吗": 4, "诽谤": 14})))
-    assert asset == {"stop": "what 吗"}
+def test_stop_asset_keeps_every_stop_word_for_the_query_s_cut():
+    # 呢 is on no page, but the query's cut must know it as a word (lc-search-cut.js, withStopWords).
+    asset = json.loads(stop_asset(("吗", "呢", "what", "吗")))
+    assert asset == {"stop": "what 吗 呢"}
 
 
 def test_write_bundle_writes_the_words_and_the_stop_words_beside_the_bundle(tmp_path):
@@ -91,4 +92,4 @@ def test_write_bundle_writes_the_words_and_the_stop_words_beside_the_bundle(tmp_
     assert pages == 2
     assert df["截图"] == 2 and df["诺威奇令"] == 1 and df["证据"] == 1
     stop = json.loads((tmp_path / "pagefind" / "lc-stop.json").read_text(encoding="utf-8"))["stop"].split()
-    assert "吗" in stop and "the" in stop and "呢" not in stop  # no page has 呢
+    assert "吗" in stop and "the" in stop and "呢" in stop  # no page has 呢: listed for the query's cut

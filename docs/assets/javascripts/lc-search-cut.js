@@ -25,6 +25,27 @@ export function readWords(data) {
   return { df: df, total: total || 1, longest: longest };
 }
 
+// The index's words and the stop words (吗, 到底, 怎么办; lc-stop.json), which the cut must know as words too:
+// a stop word no page has (到底) was cut into pieces, and its pieces (到) were searched. Each counts as common
+// as the commonest word, so the cut takes it whole; one that no page has is then left out, like any word no
+// page has (searched, Pagefind would answer it with the words it begins with), and the search leaves out the rest.
+export function withStopWords(words, stop) {
+  var common = 1;
+  words.df.forEach(function (df) {
+    common = Math.max(common, df);
+  });
+  var df = new Map(words.df);
+  var longest = words.longest;
+  var unsearched = new Set();
+  stop.forEach(function (word) {
+    if (!/[\u3400-\u9fff]/.test(word) || df.has(word)) return;
+    df.set(word, common);
+    unsearched.add(word);
+    longest = Math.max(longest, Array.from(word).length);
+  });
+  return { df: df, total: words.total, longest: longest, unsearched: unsearched };
+}
+
 // The shard (lc-words-NN.json) of the words that start with this character: hooks/search_words.shard_of.
 export var SHARDS = 64;
 export function shardOf(ch) {
@@ -54,7 +75,7 @@ export function cut(run, words) {
   var out = [];
   for (var at = chars.length; at > 0; at = from[at]) {
     var word = chars.slice(from[at], at).join("");
-    if (words.df.has(word)) out.unshift(word);
+    if (words.df.has(word) && !(words.unsearched && words.unsearched.has(word))) out.unshift(word);
   }
   return out;
 }

@@ -178,6 +178,7 @@
     var out = [];
     var runs = query.match(HAN_RUNS) || [];
     var words = chinese ? await loadWords(chinese, runs.filter(ranking.hasChinese).join("")) : null;
+    if (words) words = chinese.module.withStopWords(words, await loadStop());
     runs.forEach(function (run) {
       if (ranking.hasChinese(run)) out = out.concat(chinese.module.cut(run, words));
       else out = out.concat(run.split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
