@@ -15,9 +15,10 @@ import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
+from local_site import CHROMIUM
+
 ROOT = Path(__file__).resolve().parent.parent
 BENCH = ROOT / "bench"
-CHROMIUM = os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium")
 # The site is built for the address it is served at: absolute links (hreflang, the language selector's
 # sitemap look-ups) must reach the local server, or the browser logs refused connections.
 PORT = int(os.environ.get("BENCH_PORT", "8765"))

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import json
 import os
@@ -28,10 +27,10 @@ import shutil
 import subprocess
 import sys
 import tempfile
-import threading
 import time
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
+
+from local_site import CHROMIUM, serving
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = {
@@ -91,11 +90,6 @@ def route_a(site: Path) -> dict:
         size = len(compact.encode("utf-8"))
         out[language] = {"docs": len(docs), "index_bytes": size, "first_query_bytes": size + worker}
     return out
-
-
-class Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
 
 
 def measure_ui(page, url: str, queries: list[str]) -> dict:
@@ -166,12 +160,10 @@ def main() -> None:
     args = parser.parse_args()
     from playwright.sync_api import sync_playwright
 
-    with tempfile.TemporaryDirectory() as tmp:
+    with tempfile.TemporaryDirectory() as tmp, serving(Path(tmp) / "site") as url:
         work = Path(tmp)
         (work / "project").mkdir()
         project = make_project(work / "project", args.pages)
-        httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(work / "site")))
-        url = f"http://127.0.0.1:{httpd.server_address[1]}/"
         seconds = build(project, work / "site", url)
         report = {"pages_per_language": args.pages, "build_seconds": round(seconds, 1)}
         if not args.no_material:
@@ -207,23 +199,19 @@ def main() -> None:
             ext = work / "site" / "_pf_ext"
             disk = sum(p.stat().st_size for p in ext.rglob("*") if p.is_file())
             report["B1_pagefind_extended"] = {"disk_bytes": disk}
-        threading.Thread(target=httpd.serve_forever, daemon=True).start()
-        try:
-            with sync_playwright() as playwright:
-                browser = playwright.chromium.launch(executable_path="/usr/bin/chromium", args=["--no-sandbox"])
-                context = browser.new_context(viewport={"width": 390, "height": 844})
-                for language, start in (("en", ""), ("zh", "zh/bench/p1/")):
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=["--no-sandbox"])
+            context = browser.new_context(viewport={"width": 390, "height": 844})
+            for language, start in (("en", ""), ("zh", "zh/bench/p1/")):
+                page = context.new_page()
+                report.setdefault("B_ours", {})[language] = measure_ui(page, url + start, QUERIES[language])
+                page.close()
+                if extended:
                     page = context.new_page()
-                    report.setdefault("B_ours", {})[language] = measure_ui(page, url + start, QUERIES[language])
+                    measured = measure_api(page, url + start, url + "_pf_ext/", language, QUERIES[language])
+                    report["B1_pagefind_extended"][language] = measured
                     page.close()
-                    if extended:
-                        page = context.new_page()
-                        measured = measure_api(page, url + start, url + "_pf_ext/", language, QUERIES[language])
-                        report["B1_pagefind_extended"][language] = measured
-                        page.close()
-                browser.close()
-        finally:
-            httpd.shutdown()
+            browser.close()
     print(json.dumps(report, ensure_ascii=False, indent=2))
 
 

@@ -7,9 +7,9 @@
 The queries (bench/search-queries.yml) were written by someone who had not read the pages, from short
 scenarios and the site map only. Keep them out of tuning: change the search, then measure. A second held-out
 set, bench/search-holdout2-queries.yml (200 queries, another writer, 2026-12-02), is kept out the same way;
-tune on bench/search-dev-queries.yml and search-tune-queries.yml, search-tune2-, -tune3- and -tune4-queries.yml. Each query is
-typed into the real search box of its edition's home page in Chromium, through lc-search.js, exactly as a
-reader would; the results' addresses are read from the list the reader sees. Besides recall it counts
+tune on bench/search-dev-queries.yml and search-tune-queries.yml, search-tune2-, -tune3- and -tune4-queries.yml.
+Each query is typed into the real search box of its edition's home page in Chromium, through lc-search.js,
+exactly as a reader would; the results' addresses are read from the list the reader sees. Besides recall it counts
 results from another edition in the top 3 (must be 0) and, where a query names a section, how often the
 first right result links to that section.
 """
@@ -17,38 +17,23 @@ first right result links to that section.
 from __future__ import annotations
 
 import argparse
-import contextlib
-import functools
 import json
 import os
 import subprocess
 import sys
 import tempfile
-import threading
 from collections import defaultdict
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import yaml
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))  # the tests load this file by its path
+
+from local_site import CHROMIUM, serving  # noqa: E402
+
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "bench" / "search-queries.yml"
 EDITION_PREFIX = {"en": "", "zh": "zh/", "zh-Hant": "zh-Hant/"}
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format, *args):  # noqa: A002 - the stdlib's name
-        pass
-
-
-@contextlib.contextmanager
-def serving(site: Path):
-    httpd = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
-    threading.Thread(target=httpd.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{httpd.server_address[1]}/"
-    finally:
-        httpd.shutdown()
 
 
 def build(site: Path, site_url: str) -> None:
@@ -102,7 +87,7 @@ def measure(site: Path, queries: list[dict]) -> list[dict]:
 
     outcomes = []
     with serving(site) as server, sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
+        browser = playwright.chromium.launch(executable_path=CHROMIUM)
         for edition in EDITION_PREFIX:
             context = browser.new_context(viewport={"width": 390, "height": 844})
             page = context.new_page()
