@@ -25,6 +25,8 @@ export function readWords(data) {
   return { df: df, total: total || 1, longest: longest };
 }
 
+var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/; // as lc-search-rank.js and lc-search.js
+
 // The index's words and the stop words (吗, 到底, 怎么办; lc-stop.json), which the cut must know as words too:
 // a stop word no page has (到底) was cut into pieces, and its pieces (到) were searched. Each counts as common
 // as the commonest word, so the cut takes it whole; one that no page has is then left out, like any word no
@@ -38,7 +40,7 @@ export function withStopWords(words, stop) {
   var longest = words.longest;
   var unsearched = new Set();
   stop.forEach(function (word) {
-    if (!/[\u3400-\u9fff]/.test(word) || df.has(word)) return;
+    if (!HAN.test(word) || df.has(word)) return; // English stop words are not the cut's business
     df.set(word, common);
     unsearched.add(word);
     longest = Math.max(longest, Array.from(word).length);
