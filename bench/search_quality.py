@@ -11,14 +11,18 @@ tune on bench/search-dev-queries.yml and search-tune-queries.yml, search-tune2-,
 Each query is typed into the real search box of its edition's home page in Chromium, through lc-search.js,
 exactly as a reader would; the results' addresses are read from the list the reader sees. Besides recall it counts
 results from another edition in the top 3 (must be 0) and, where a query names a section, how often the
-first right result links to that section.
+first right result links to that section, and how often to it or a section around it (its parent or a
+subsection: the expected section is a guess by the query's writer from the headings, and a ### inside the
+## it named, or the ## around the ### it named, is where a reader lands close to the answer).
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import os
+import re
 import subprocess
 import sys
 import tempfile
@@ -75,6 +79,36 @@ def search(page, query: str) -> list[str]:
     return page.wait_for_function(RESULTS_SHOWN, timeout=15000).json_value()
 
 
+HEADING = re.compile(r"^(#{2,6}) .*\{ *#([A-Za-z0-9_-]+)")
+
+
+@functools.cache
+def section_parents(address: str) -> dict[str, tuple[str, ...]]:
+    """Each section id of an English page (the editions share ids) → the ids of the sections around it."""
+    name = "index" if address in ("", "(home)") else address.strip("/")
+    path = ROOT / "docs" / "en" / f"{name}.md"
+    parents: dict[str, tuple[str, ...]] = {}
+    open_sections: list[tuple[int, str]] = []
+    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+        heading = HEADING.match(line)
+        if not heading:
+            continue
+        level = len(heading.group(1))
+        while open_sections and open_sections[-1][0] >= level:
+            open_sections.pop()
+        parents[heading.group(2)] = tuple(section for _, section in open_sections)
+        open_sections.append((level, heading.group(2)))
+    return parents
+
+
+def near_section(address: str, opened: str, expected: str) -> bool:
+    """The expected section, one inside it or the one around it."""
+    if not opened:
+        return False
+    parents = section_parents(address)
+    return opened == expected or expected in parents.get(opened, ()) or opened in parents.get(expected, ())
+
+
 def relative(href: str, server: str) -> tuple[str, str]:
     """(page address, section id) of a result link."""
     path = href.removeprefix(server)
@@ -104,6 +138,11 @@ def measure(site: Path, queries: list[dict]) -> list[dict]:
                         "top": pages[:5],
                         "other_edition_in_top3": sum(edition_of(address) != edition for address in pages[:3]),
                         "section_hit": bool(rank and query.get("section") and found[rank - 1][1] == query["section"]),
+                        "section_near": bool(
+                            rank
+                            and query.get("section")
+                            and near_section(query["expect"], found[rank - 1][1], query["section"])
+                        ),
                     }
                 )
             context.close()
@@ -132,20 +171,25 @@ def summarise(outcomes: list[dict]) -> dict[str, dict]:
             "section_links": (sum(item["section_hit"] for item in with_section) / len(with_section))
             if with_section
             else None,
+            "section_near": (sum(item["section_near"] for item in with_section) / len(with_section))
+            if with_section
+            else None,
         }
     return table
 
 
 def markdown(table: dict[str, dict]) -> str:
     lines = [
-        "| queries | n | recall@1 | recall@3 | MRR | other edition in top 3 | opens the right section |",
-        "|---|---|---|---|---|---|---|",
+        "| queries | n | recall@1 | recall@3 | MRR | other edition in top 3 | opens the right section "
+        "| or one around it |",
+        "|---|---|---|---|---|---|---|---|",
     ]
     for name, row in table.items():
         section = "–" if row["section_links"] is None else f"{row['section_links']:.0%}"
+        near = "–" if row["section_near"] is None else f"{row['section_near']:.0%}"
         lines.append(
             f"| {name} | {row['queries']} | {row['recall@1']:.0%} | {row['recall@3']:.0%} | {row['mrr']:.2f} | "
-            f"{row['other_edition_in_top3']} | {section} |"
+            f"{row['other_edition_in_top3']} | {section} | {near} |"
         )
     return "\n".join(lines)
 
