@@ -22,7 +22,6 @@ import argparse
 import functools
 import json
 import os
-import re
 import subprocess
 import sys
 import tempfile
@@ -32,8 +31,11 @@ from pathlib import Path
 import yaml
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))  # the tests load this file by its path
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "hooks"))
 
 from local_site import CHROMIUM, serving  # noqa: E402
+from markdown_lines import unfenced_lines  # noqa: E402
+from page_ids import EXPLICIT_ID, HEADING  # noqa: E402
 
 ROOT = Path(__file__).resolve().parent.parent
 QUERIES = ROOT / "bench" / "search-queries.yml"
@@ -79,9 +81,6 @@ def search(page, query: str) -> list[str]:
     return page.wait_for_function(RESULTS_SHOWN, timeout=15000).json_value()
 
 
-HEADING = re.compile(r"^(#{2,6}) .*\{ *#([A-Za-z0-9_-]+)")
-
-
 @functools.cache
 def section_parents(address: str) -> dict[str, tuple[str, ...]]:
     """Each section id of an English page (the editions share ids) → the ids of the sections around it."""
@@ -89,15 +88,16 @@ def section_parents(address: str) -> dict[str, tuple[str, ...]]:
     path = ROOT / "docs" / "en" / f"{name}.md"
     parents: dict[str, tuple[str, ...]] = {}
     open_sections: list[tuple[int, str]] = []
-    for line in path.read_text(encoding="utf-8").splitlines() if path.exists() else []:
+    for _, line in unfenced_lines(path.read_text(encoding="utf-8")) if path.exists() else []:
         heading = HEADING.match(line)
-        if not heading:
+        explicit = heading and EXPLICIT_ID.search(heading["text"])
+        if not explicit:  # hooks/page_ids.py makes every heading below the title have one
             continue
-        level = len(heading.group(1))
+        level = len(heading["hashes"])
         while open_sections and open_sections[-1][0] >= level:
             open_sections.pop()
-        parents[heading.group(2)] = tuple(section for _, section in open_sections)
-        open_sections.append((level, heading.group(2)))
+        parents[explicit["id"]] = tuple(section for _, section in open_sections)
+        open_sections.append((level, explicit["id"]))
     return parents
 
 

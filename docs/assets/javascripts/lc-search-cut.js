@@ -3,6 +3,8 @@
  * the index's words itself: it answers any term no word starts with by the longest word the term starts
  * with, so asking it "is 截图可以 a word?" says yes (contrib/search.md). */
 
+import { hasChinese } from "./lc-search-rank.js"; // loaded already, with Pagefind's loader
+
 // {"pages": N, "total": T, "longest": L, "df": {"4": "词 词 …"}}, or a list of such shards (lc-words-NN.json, the
 // words by first character) → each word's page count (df, rounded down to a power of two at build time), the
 // sum of all the vocabulary's counts and its longest word's length (a shard says both for the whole vocabulary).
@@ -25,8 +27,6 @@ export function readWords(data) {
   return { df: df, total: total || 1, longest: longest };
 }
 
-var HAN = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]/; // as lc-search-rank.js and lc-search.js
-
 // The index's words and the stop words (吗, 到底, 怎么办; lc-stop.json), which the cut must know as words too:
 // a stop word no page has (到底) was cut into pieces, and its pieces (到) were searched. Each counts as common
 // as the commonest word, so the cut takes it whole; one that no page has is then left out, like any word no
@@ -40,7 +40,7 @@ export function withStopWords(words, stop) {
   var longest = words.longest;
   var unsearched = new Set();
   stop.forEach(function (word) {
-    if (!HAN.test(word) || df.has(word)) return; // English stop words are not the cut's business
+    if (!hasChinese(word) || df.has(word)) return; // English stop words are not the cut's business
     df.set(word, common);
     unsearched.add(word);
     longest = Math.max(longest, Array.from(word).length);

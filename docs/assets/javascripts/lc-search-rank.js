@@ -10,6 +10,12 @@ export function hasChinese(text) {
   return HAN.test(text);
 }
 
+// A query in runs of Chinese and runs of anything else: "lawyer 贵不贵" → ["lawyer ", "贵不贵"].
+var HAN_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
+export function runsOf(text) {
+  return text.match(HAN_RUNS) || [];
+}
+
 // Traditional characters to Simplified (chars), then Hong Kong and Taiwan words to the pages' words
 // (phrases: 軟體 → 软体 → 软件; hooks/search_phrases.py), the longest word first.
 export function fold(query, chinese) {

@@ -47,7 +47,6 @@
   meta.textContent = text.placeholder;
 
   var LIMIT = 6; // each result shown costs one small fragment download
-  var HAN_RUNS = /[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+|[^\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+/g;
   var engine = null;
   var ranking = null; // lc-search-rank.js and lc-search-text.js, once loadEngine has them
   var display = null;
@@ -176,7 +175,7 @@
     var chinese = ranking.hasChinese(query) ? await loadChinese() : null;
     if (chinese) query = ranking.fold(query, chinese);
     var out = [];
-    var runs = query.match(HAN_RUNS) || [];
+    var runs = ranking.runsOf(query);
     var words = chinese ? await loadWords(chinese, runs.filter(ranking.hasChinese).join("")) : null;
     if (words) words = chinese.module.withStopWords(words, await loadStop());
     runs.forEach(function (run) {
