@@ -153,18 +153,44 @@ READER_START, READER_MORE, READER_END = "lcrwa", "lcrwm", "lcrwz"
 READER_CHUNK = 8
 
 
-def reader_html(words: str, weight: float = 1.0, base: float = READER_WEIGHT) -> str:
-    """Reader words (or search synonyms, base 0.5) as the index holds them: folded, cut, spelled, weighted and
-    between their marks, so that no excerpt shows them."""
-    cut = _indexed(words).split()
-    if not cut:
+# A reader phrase of several words (被告了, 不知道该怎么做) is also indexed whole, spelled with a mark of its own
+# (zr…), so that no word's search finds it by prefix; a query that has the whole phrase searches it as one more
+# word (lc-search-cut.js), which only the phrase's page or section has. Its words are indexed too, as before.
+PHRASE_MARK = "zr"
+
+
+def reader_phrases(words: str) -> list[str]:
+    """The Chinese reader phrases that jieba cuts into several words, folded (被告了; not 群主, one word)."""
+    folded = (fold(item) for item in words.split() if HAN_RUN.fullmatch(item))
+    return [phrase for phrase in folded if len(segment(phrase).split()) > 1]
+
+
+def spell_phrase(phrase: str) -> str:
+    return PHRASE_MARK + phrase.encode("utf-16-be").hex()
+
+
+def marked_html(tokens: list[str], weight: float) -> str:
+    """Index words that no excerpt may show: weighted, between their marks."""
+    if not tokens:
         return ""
-    chunks = [" ".join(cut[i : i + READER_CHUNK]) for i in range(0, len(cut), READER_CHUNK)]
+    chunks = [" ".join(tokens[i : i + READER_CHUNK]) for i in range(0, len(tokens), READER_CHUNK)]
     inner = f" {READER_MORE} ".join(chunks)
-    return f'<p data-pagefind-weight="{base * weight:g}">{READER_START} {inner} {READER_END}</p>'
+    return f'<p data-pagefind-weight="{weight:g}">{READER_START} {inner} {READER_END}</p>'
+
+
+def reader_html(words: str, weight: float = 1.0) -> str:
+    """Reader words as the index holds them: folded, cut, spelled, each phrase of several words whole too."""
+    tokens = _indexed(words).split()
+    if tokens:
+        tokens += [spell_phrase(phrase) for phrase in reader_phrases(words)]
+    return marked_html(tokens, READER_WEIGHT * weight)
 
 
 SYNONYM_WEIGHT = 0.5  # search synonyms (hooks/search_synonyms.py): below the page's own text
+
+
+def synonym_html(words: str, weight: float = 1.0) -> str:
+    return marked_html(_indexed(words).split(), SYNONYM_WEIGHT * weight)
 
 
 def section_synonyms(record: SearchRecord) -> tuple[str, dict[str, str]]:
@@ -184,7 +210,7 @@ def index_html(record: SearchRecord, language: str, synonyms: tuple[str, dict[st
     intro_synonyms, by_section = synonyms
 
     def extra(words: str) -> str:
-        return reader_html(words, record.weight, SYNONYM_WEIGHT)
+        return synonym_html(words, record.weight)
 
     body = "".join(
         f'<h2 id="{escape(section.id)}">{_indexed(section.heading)}</h2>'

@@ -6,8 +6,9 @@ does not cut"). `lc-words-NN.json` tells it: every Chinese word of the edition's
 that contain it, and the number of pages. lc-search-cut.js cuts a Chinese query into these words (the more
 pages a word is on, the likelier it is meant) and drops the characters no page has. The words are read back
 from the index HTML (hooks/search_pages.index_html), so they are exactly the index's: jieba's words after
-folding, and the synonym words. The words come in WORD_SHARDS files by first character; a query with Chinese
-fetches only the files of its own characters.
+folding, the synonym words, and the reader phrases indexed whole (listed as "+被告了": the browser spells
+them with their own mark, search_pages.PHRASE_MARK). The words come in WORD_SHARDS files by first
+character; a query with Chinese fetches only the files of its own characters.
 
 `lc-stop.json` lists the words that say nothing about the page wanted (吗, 怎么办, "what", "my"): reviewed, each
 with its reason, in hooks/data/search-stop-words.txt. lc-search.js does not search them when a query has
@@ -24,22 +25,24 @@ from functools import cache
 from pathlib import Path
 
 from search_fold import fold
-from search_pages import WORD_MARK
+from search_pages import PHRASE_MARK, WORD_MARK
 from search_zh import HAN_RUN
 
 STOP_ASSET = "lc-stop.json"
 STOP_FILE = Path(__file__).parent / "data" / "search-stop-words.txt"
-SPELLED = re.compile(WORD_MARK + r"((?:[0-9a-f]{4})+)")
+SPELLED = re.compile(f"({WORD_MARK}|{PHRASE_MARK})" + r"((?:[0-9a-f]{4})+)")
+PHRASE_PREFIX = "+"  # a reader phrase, indexed whole (search_pages.PHRASE_MARK), as the words asset lists it
 ENGLISH_WORD = re.compile(r"[a-z]+")  # as lc-search.js splits a query: lower case, no punctuation
 
 
 def spelled_words(index_page: str) -> set[str]:
-    """The Chinese words of one page's index HTML, spelled back from Pagefind's ASCII (zq8bfd8c24 → 诽谤)."""
+    """The Chinese words of one page's index HTML, spelled back from Pagefind's ASCII (zq8bfd8c24 → 诽谤), and
+    its whole reader phrases (zr88ab544a4e86 → +被告了)."""
     words = set()
     for match in SPELLED.finditer(index_page):
-        word = bytes.fromhex(match.group(1)).decode("utf-16-be", errors="replace")
+        word = bytes.fromhex(match.group(2)).decode("utf-16-be", errors="replace")
         if HAN_RUN.fullmatch(word):  # anything else is not one of ours (English text that happens to look so)
-            words.add(word)
+            words.add(PHRASE_PREFIX + word if match.group(1) == PHRASE_MARK else word)
     return words
 
 
@@ -83,7 +86,7 @@ WORD_SHARDS = 64
 
 def shard_of(word: str) -> int:
     """The shard a word is in: its first character's code point modulo WORD_SHARDS."""
-    return ord(word[0]) % WORD_SHARDS
+    return ord(word.removeprefix(PHRASE_PREFIX)[0]) % WORD_SHARDS
 
 
 def shard_name(shard: int) -> str:
@@ -95,7 +98,7 @@ def word_shards(counts: Counter, pages: int) -> dict[str, str]:
     words asset (words_asset) of the words that start in it, with what the cut needs of the whole vocabulary:
     `total`, the sum of every word's rounded page count, and `longest`, the longest word's length in characters."""
     total = sum(rounded(df) for df in counts.values())
-    longest = max((len(word) for word in counts), default=1)
+    longest = max((len(word.removeprefix(PHRASE_PREFIX)) for word in counts), default=1)
     parts: list[Counter] = [Counter() for _ in range(WORD_SHARDS)]
     for word, df in counts.items():
         parts[shard_of(word)][word] = df

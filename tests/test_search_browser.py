@@ -188,6 +188,23 @@ def test_the_cut_knows_stop_words_no_page_has_and_leaves_them_out(page, server):
     assert cuts == [["诽谤", "到", "是", "意思"], ["诽谤", "是", "意思"], [], True, False]
 
 
+def test_a_whole_reader_phrase_is_searched_with_its_words_and_spelled_with_its_own_mark(page, server):
+    page.goto(f"{server}zh/")
+    got = page.evaluate(
+        """async ([cutUrl, rankUrl]) => {
+          const { readWords, cut, withStopWords } = await import(cutUrl);
+          const { spell } = await import(rankUrl);
+          const words = withStopWords(readWords({ pages: 9, df: { "1": "+被告了 +群主 告 我", "4": "被告 了", "9": "群主" } }),
+                                      new Set(["了"]));
+          return [cut("我被告了", words), Array.from(words.phrases), spell("被告了", words.phrases), spell("被告", words.phrases)];
+        }""",
+        [f"{server}assets/javascripts/lc-search-cut.js", f"{server}assets/javascripts/lc-search-rank.js"],
+    )
+    # The phrase, then its own words (the search leaves out 了, a stop word, later); +群主 is also a plain word of
+    # the index, so it is searched as the word.
+    assert got == [["我", "被告了", "被告", "了"], ["被告了"], "zr88ab544a4e86", "zq88ab544a"]
+
+
 def test_the_query_is_folded_and_its_english_words_get_their_chinese_words(page, server):
     page.goto(f"{server}zh/")
     got = page.evaluate(

@@ -10,6 +10,7 @@ import search_zh
 from conftest import ROOT
 from page_ids import heading_ids
 from search_pages import (
+    PHRASE_MARK,
     READER_END,
     READER_MORE,
     READER_START,
@@ -19,7 +20,10 @@ from search_pages import (
     index_entry,
     index_html,
     reader_html,
+    reader_phrases,
     spell_han,
+    spell_phrase,
+    synonym_html,
 )
 from search_reader_words import (
     READER_FILE,
@@ -140,6 +144,12 @@ def test_reader_words_are_folded_cut_spelled_weighted_and_marked():
         f"{READER_START} {spell_han('网暴')} {spell_han('群主')} {READER_END}</p>"
     )
     assert reader_html("") == ""
+    # A phrase that jieba cuts into several words is indexed whole too, with its own mark (search_pages.py);
+    # a single word (群主) is not, and a search synonym never is.
+    html = reader_html("被告了 群主")
+    assert f"{spell_han('被告')} {spell_han('了')} {spell_han('群主')} {spell_phrase('被告了')} {READER_END}" in html
+    assert spell_phrase("被告了") == "zr88ab544a4e86" and reader_phrases("被告了 群主 lawyer letter") == ["被告了"]
+    assert PHRASE_MARK not in synonym_html("被告了")
     long = reader_html(" ".join(f"w{i}" for i in range(17)))
     assert long.count(READER_MORE) == 2  # after every eight words
     assert 1 < READER_WEIGHT < 6  # above body text, below a section's heading (Pagefind: h2 6, the title h1 7)

@@ -5,8 +5,9 @@ from collections import Counter
 
 import pytest
 from search_bundle import write_bundle
-from search_pages import SearchRecord, spell_han
+from search_pages import SearchRecord, spell_han, spell_phrase
 from search_words import (
+    PHRASE_PREFIX,
     STOP_FILE,
     WORD_SHARDS,
     document_frequencies,
@@ -28,6 +29,16 @@ from search_zh import load_legal_terms
 def test_spelled_words_are_read_back_into_chinese_and_nothing_else_is_taken():
     page = f"<h1>{spell_han('诽谤')}</h1><p>{spell_han('截图')} Norwich zq0041 {spell_han('截图')}</p>"
     assert spelled_words(page) == {"诽谤", "截图"}  # zq0041 is "A", not a Chinese word
+
+
+def test_whole_reader_phrases_are_read_back_marked_as_phrases():
+    page = f"<p>{spell_han('被告')} {spell_han('了')} {spell_phrase('被告了')}</p>"
+    assert spelled_words(page) == {"被告", "了", PHRASE_PREFIX + "被告了"}
+    # A phrase is sharded by its first character, as the cut looks it up, and counts its characters only.
+    assert shard_of(PHRASE_PREFIX + "被告了") == shard_of("被")
+    shards = word_shards(Counter({"被告": 1, PHRASE_PREFIX + "被告了": 1}), pages=2)
+    assert {json.loads(text)["longest"] for text in shards.values()} == {3}
+    assert "+被告了" in shards[shard_name(shard_of("被"))]
 
 
 def test_document_frequency_counts_pages_not_occurrences():

@@ -51,11 +51,12 @@ export function withChinese(query, english) {
   return added.length ? query + " " + added.join(" ") : query;
 }
 
-// The index spells each Chinese word in ASCII (hooks/search_index.py, spell_han): 诽谤 → zq8bfd8c24.
-export function spell(word) {
+// The index spells each Chinese word in ASCII (hooks/search_pages.py, spell_han): 诽谤 → zq8bfd8c24; a whole
+// reader phrase with a mark of its own (spell_phrase), so that no word finds it by prefix: 被告了 → zr88ab544a4e86.
+export function spell(word, phrases) {
   if (!HAN.test(word)) return word;
   return (
-    "zq" +
+    (phrases && phrases.has(word) ? "zr" : "zq") +
     Array.from(word, function (ch) {
       return ("000" + ch.charCodeAt(0).toString(16)).slice(-4);
     }).join("")

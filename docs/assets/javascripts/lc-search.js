@@ -167,8 +167,8 @@
     });
   }
 
-  // The query's words: English as typed, each run of Chinese cut into the index's words (lc-search-cut.js).
-  // Nothing Chinese is fetched for a query without Chinese.
+  // The query's words: English as typed, each run of Chinese cut into the index's words (lc-search-cut.js),
+  // and which of them are reader phrases. Nothing Chinese is fetched for a query without Chinese.
   async function terms(query) {
     query = query.normalize("NFKC").toLowerCase();
     if (language !== "en" && /[a-z]/.test(query)) query = ranking.withChinese(query, await loadEnglish());
@@ -182,15 +182,16 @@
       if (ranking.hasChinese(run)) out = out.concat(chinese.module.cut(run, words));
       else out = out.concat(run.split(/[\s\p{P}\p{S}]+/u).filter(Boolean));
     });
-    return out;
+    return { words: out, phrases: words ? words.phrases : null };
   }
 
   // Each word of the query searched on its own (lc-search-rank.js: searchWords, rank).
-  async function find(pagefind, words, stop) {
-    var searched = ranking.searchWords(words, stop);
+  async function find(pagefind, query, stop) {
+    var phrases = query.phrases;
+    var searched = ranking.searchWords(query.words, stop);
     var found = await Promise.all(
       searched.map(function (word) {
-        return pagefind.search(ranking.spell(word));
+        return pagefind.search(ranking.spell(word, phrases));
       })
     );
     return ranking.rank(searched, found, pageCount);
@@ -319,7 +320,7 @@
       var pagefind = await loadEngine();
       var words = await terms(query);
       // Nothing to search: only punctuation, or only characters that no page has (佢, 嘅).
-      if (!words.length) return ticket === latest && show(text.none);
+      if (!words.words.length) return ticket === latest && show(text.none);
       var results = await find(pagefind, words, await loadStop());
       var unfolded = await loadUnfold();
       var items = await page(results, 0, unfolded);
