@@ -6,7 +6,8 @@
 
 The queries (bench/search-queries.yml) were written by someone who had not read the pages, from short
 scenarios and the site map only. Keep them out of tuning: change the search, then measure. A second held-out
-set, bench/search-holdout2-queries.yml (200 queries, another writer, 2026-12-02), is kept out the same way;
+set, bench/search-holdout2-queries.yml (200 queries, another writer, 2026-12-02), and a third,
+bench/search-holdout3-queries.yml (200 queries, a third writer, 2026-12-02, later), are kept out the same way;
 tune on bench/search-dev-queries.yml and search-tune-queries.yml, search-tune2-, -tune3- and -tune4-queries.yml.
 Each query is typed into the real search box of its edition's home page in Chromium, through lc-search.js,
 exactly as a reader would; the results' addresses are read from the list the reader sees. Besides recall it counts
