@@ -186,9 +186,9 @@
   }
 
   // Each word of the query searched on its own (lc-search-rank.js: searchWords, rank).
-  async function find(pagefind, query, stop) {
-    var phrases = query.phrases;
-    var searched = ranking.searchWords(query.words, stop);
+  async function find(pagefind, asked, stop) {
+    var phrases = asked.phrases;
+    var searched = ranking.searchWords(asked.words, stop);
     var found = await Promise.all(
       searched.map(function (word) {
         return pagefind.search(ranking.spell(word, phrases));
@@ -318,10 +318,10 @@
     if (!engine) show(text.loading);
     try {
       var pagefind = await loadEngine();
-      var words = await terms(query);
+      var asked = await terms(query);
       // Nothing to search: only punctuation, or only characters that no page has (佢, 嘅).
-      if (!words.words.length) return ticket === latest && show(text.none);
-      var results = await find(pagefind, words, await loadStop());
+      if (!asked.words.length) return ticket === latest && show(text.none);
+      var results = await find(pagefind, asked, await loadStop());
       var unfolded = await loadUnfold();
       var items = await page(results, 0, unfolded);
       if (ticket !== latest) return;
