@@ -142,7 +142,8 @@ def parse_reader_words(text: str, file: str = READER_FILE_NAME) -> tuple[list[En
 
 
 def word_problems(entries, stop: set[str], phrases: dict[str, str], file: str = READER_FILE_NAME) -> list[Problem]:
-    """Words that could never be matched as written: a stop word (a query never searches it), a Chinese word
+    """Words that could never be matched as written: a stop word (a query never searches it; a Chinese phrase
+    of stop words, such as 是什么, is searched whole), a Chinese word
     that the query's phrase folding turns into another (hooks/data/search-phrases*.txt: list that word), and a
     Chinese word that is another of the entry's words once folded (截圖 is 截图)."""
     # jieba's cut through hooks/jieba_store.py: in the main process it reads the helper's stored dictionary
@@ -156,7 +157,10 @@ def word_problems(entries, stop: set[str], phrases: dict[str, str], file: str = 
         for chinese, word in [(False, word) for word in entry.en] + [(True, word) for word in entry.zh]:
             folded = fold(word) if chinese else word
             tokens = " ".join(cut(folded, HMM=True)).split() if chinese else re.split(r"[\s'.-]+", folded)
-            if all(token in stop for token in tokens if token):
+            # A Chinese phrase of several words is indexed whole too (search_pages.reader_phrases) and the query's
+            # cut takes it whole, so 是什么 is searched although 是 and 什么 are stop words; unless it is one itself.
+            whole = chinese and HAN_RUN.fullmatch(folded) and len(tokens) > 1 and folded not in stop
+            if not whole and all(token in stop for token in tokens if token):
                 message = f"'{word}' in '{entry.key}' is a stop word (hooks/data/search-stop-words.txt), never searched"
                 problems.append(Problem(file, entry.line, f"{message}; remove it"))
             elif chinese and folded in phrases:
