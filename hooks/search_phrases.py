@@ -95,6 +95,26 @@ def phrase_table(page_text: str, synonyms: str = "", pairs=None) -> dict[str, st
     return dict(sorted(table.items()))
 
 
+LONGEST_WORD = 8  # characters of a regional word, as lc-search-rank.js's LONGEST_WORD
+
+
+def query_fold(folded: str, table: dict[str, str]) -> str:
+    """The phrase folding of a query already folded character by character, as lc-search-rank.js's fold does
+    it: from the left, the longest regional word first (软体 → 软件, 搵 → 找)."""
+    out, at = [], 0
+    while at < len(folded):
+        for size in range(min(LONGEST_WORD, len(folded) - at), 0, -1):
+            word = table.get(folded[at : at + size])
+            if word:
+                out.append(word)
+                at += size
+                break
+        else:
+            out.append(folded[at])
+            at += 1
+    return "".join(out)
+
+
 def phrase_asset(table: dict[str, str]) -> str:
     return json.dumps(table, ensure_ascii=False, separators=(",", ":"))
 

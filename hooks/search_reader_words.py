@@ -149,8 +149,13 @@ def word_problems(entries, stop: set[str], phrases: dict[str, str], file: str = 
     # jieba's cut through hooks/jieba_store.py: in the main process it reads the helper's stored dictionary
     # instead of loading jieba's whole one (0.6 s), and cuts the same.
     from jieba_store import tokenizer
+    from search_phrases import query_fold
 
     cut = tokenizer().cut
+    # A word is checked whole against every regional word, and inside against the one-character ones (Cantonese
+    # 搵 → 找), which no page writes: a longer one inside a word (文件 in 寄文件) is left out of the build's table
+    # where the pages write it (search_phrases.phrase_table), which only the built tables know.
+    characters = {key: word for key, word in phrases.items() if len(key) == 1}
     problems = []
     for entry in entries:
         folded_seen: dict[str, str] = {}
@@ -163,11 +168,9 @@ def word_problems(entries, stop: set[str], phrases: dict[str, str], file: str = 
             if not whole and all(token in stop for token in tokens if token):
                 message = f"'{word}' in '{entry.key}' is a stop word (hooks/data/search-stop-words.txt), never searched"
                 problems.append(Problem(file, entry.line, f"{message}; remove it"))
-            elif chinese and folded in phrases:
-                message = f"'{word}' in '{entry.key}' is searched as '{phrases[folded]}' (hooks/data/search-phrases"
-                problems.append(
-                    Problem(file, entry.line, f"{message}*.txt); list '{phrases[folded]}' instead, or neither")
-                )
+            elif chinese and (searched := phrases.get(folded) or query_fold(folded, characters)) != folded:
+                message = f"'{word}' in '{entry.key}' is searched as '{searched}' (hooks/data/search-phrases"
+                problems.append(Problem(file, entry.line, f"{message}*.txt); list '{searched}' instead, or neither"))
             elif chinese and folded in folded_seen:
                 message = f"'{word}' in '{entry.key}' is '{folded_seen[folded]}' once folded; keep one"
                 problems.append(Problem(file, entry.line, message))

@@ -211,11 +211,11 @@ def test_the_query_is_folded_and_its_english_words_get_their_chinese_words(page,
         """async (url) => {
           const { fold, withChinese, spell, searchWords } = await import(url);
           const chinese = { chars: new Map([["螢", "萤"], ["圖", "图"], ["訴", "诉"]]),
-                            phrases: new Map([["萤幕截图", "截图"], ["提告", "起诉"]]) };
+                            phrases: new Map([["萤幕截图", "截图"], ["提告", "起诉"], ["搵", "找"]]) };
           const english = new Map([["lawyer", "律师"], ["fake account", "假账号"], ["screenshot", "截图"]]);
           const stop = new Set(["吗", "我", "what"]);
           return [fold("螢幕截圖", chinese), fold("我想提告", chinese), fold("訴", chinese),
-                  withChinese("fake account 是谁", english), withChinese("screenshots 有用吗", english),
+                  fold("搵律師提告", chinese), withChinese("fake account 是谁", english), withChinese("screenshots 有用吗", english),
                   withChinese("lawyers 贵不贵 lawyer", english), withChinese("class action", english),
                   spell("诽谤"), spell("sue"),
                   searchWords(["截图", "吗", "截图", "我"], stop), searchWords(["我", "吗"], stop)];
@@ -226,6 +226,7 @@ def test_the_query_is_folded_and_its_english_words_get_their_chinese_words(page,
         "截图",
         "我想起诉",
         "诉",
+        "找律師起诉",
         "fake account 是谁 假账号",
         "screenshots 有用吗 截图",
         "lawyers 贵不贵 lawyer 律师 律师",

@@ -93,9 +93,11 @@ def test_a_badly_written_entry_is_a_problem_at_its_line(text, expected):
 
 
 def test_words_that_could_never_match_are_problems():
-    entries, _ = parse("online:\n  why: x\n  en: [what, gossip]\n  zh: [怎么办, 截圖, 截图, 騙徒, 是什么, 到底]\n")
+    entries, _ = parse(
+        "online:\n  why: x\n  en: [what, gossip]\n  zh: [怎么办, 截圖, 截图, 騙徒, 是什么, 到底, 搵律師, 寄文件]\n"
+    )
     stop = {"what", "怎么办", "是", "什么", "到底", "到", "底"}
-    found = messages(word_problems(entries, stop, {"骗徒": "骗子"}, "words.yml"))
+    found = messages(word_problems(entries, stop, {"骗徒": "骗子", "揾": "找", "文件": "文档"}, "words.yml"))
     assert (
         "words.yml:1: 'what' in 'online' is a stop word (hooks/data/search-stop-words.txt), never searched; remove it"
         in found
@@ -106,6 +108,9 @@ def test_words_that_could_never_match_are_problems():
     assert not any("gossip" in message for message in found)
     # a phrase of stop words is indexed and searched whole; a phrase that is a stop word itself is not searched
     assert not any("是什么" in message for message in found)
+    # a one-character regional word is folded inside a word too; a longer one only as the whole word
+    assert any("'搵律師' in 'online' is searched as '找律师'" in message for message in found)
+    assert not any("寄文件" in message for message in found)
     assert any("'到底' in 'online' is a stop word" in message for message in found)
 
 

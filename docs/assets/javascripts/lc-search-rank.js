@@ -17,18 +17,19 @@ export function runsOf(text) {
 }
 
 // Traditional characters to Simplified (chars), then Hong Kong and Taiwan words to the pages' words
-// (phrases: 軟體 → 软体 → 软件; hooks/search_phrases.py), the longest word first.
+// (phrases: 軟體 → 软体 → 软件, Cantonese 搵 → 找; hooks/search_phrases.py), the longest word first, as
+// search_phrases.query_fold does for the build's checks.
 export function fold(query, chinese) {
   var chars = Array.from(query, function (ch) {
     return chinese.chars.get(ch) || ch;
   });
   var out = "";
   for (var i = 0; i < chars.length; ) {
-    for (var n = Math.min(LONGEST_WORD, chars.length - i); n > 1; n--) {
+    for (var n = Math.min(LONGEST_WORD, chars.length - i); n > 0; n--) {
       var word = chinese.phrases.get(chars.slice(i, i + n).join(""));
       if (word) break;
     }
-    out += n > 1 ? word : chars[i];
+    out += n > 0 ? word : chars[i];
     i += Math.max(n, 1);
   }
   return out;
